@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Http;
+using Nop.Core.Domain.Orders;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Payments;
+using Nop.Services.Plugins;
+
+namespace Nop.Plugin.Payments.Kma;
+
+/// <summary>
+/// Krungsri (KMA) mobile banking through Opn Payments
+/// </summary>
+public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
+{
+    #region Fields
+
+    private readonly ILocalizationService _localizationService;
+    private readonly ISettingService _settingService;
+
+    #endregion
+
+    #region Ctor
+
+    public KmaPaymentProcessor(ILocalizationService localizationService,
+        ISettingService settingService)
+    {
+        _localizationService = localizationService;
+        _settingService = settingService;
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <inheritdoc />
+    public Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest)
+    {
+        return Task.FromResult(new ProcessPaymentResult());
+    }
+
+    /// <inheritdoc />
+    public Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
+    {
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
+    {
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc />
+    public Task<decimal> GetAdditionalHandlingFeeAsync(IList<ShoppingCartItem> cart)
+    {
+        return Task.FromResult(decimal.Zero);
+    }
+
+    /// <inheritdoc />
+    public Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest capturePaymentRequest)
+    {
+        return Task.FromResult(new CapturePaymentResult { Errors = ["Capture method not supported"] });
+    }
+
+    /// <inheritdoc />
+    public Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest)
+    {
+        return Task.FromResult(new RefundPaymentResult { Errors = ["Refund method not supported"] });
+    }
+
+    /// <inheritdoc />
+    public Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest voidPaymentRequest)
+    {
+        return Task.FromResult(new VoidPaymentResult { Errors = ["Void method not supported"] });
+    }
+
+    /// <inheritdoc />
+    public Task<ProcessPaymentResult> ProcessRecurringPaymentAsync(ProcessPaymentRequest processPaymentRequest)
+    {
+        return Task.FromResult(new ProcessPaymentResult { Errors = ["Recurring payment not supported"] });
+    }
+
+    /// <inheritdoc />
+    public Task<CancelRecurringPaymentResult> CancelRecurringPaymentAsync(CancelRecurringPaymentRequest cancelPaymentRequest)
+    {
+        return Task.FromResult(new CancelRecurringPaymentResult { Errors = ["Recurring payment not supported"] });
+    }
+
+    /// <inheritdoc />
+    public Task<bool> CanRePostProcessPaymentAsync(Order order)
+    {
+        return Task.FromResult(false);
+    }
+
+    /// <inheritdoc />
+    public Task<IList<string>> ValidatePaymentFormAsync(IFormCollection form)
+    {
+        return Task.FromResult<IList<string>>(new List<string>());
+    }
+
+    /// <inheritdoc />
+    public Task<ProcessPaymentRequest> GetPaymentInfoAsync(IFormCollection form)
+    {
+        return Task.FromResult(new ProcessPaymentRequest());
+    }
+
+    /// <inheritdoc />
+    public Type GetPublicViewComponent()
+    {
+        return null;
+    }
+
+    /// <inheritdoc />
+    public Task<string> GetPaymentMethodDescriptionAsync()
+    {
+        return _localizationService.GetResourceAsync("Plugins.Payments.Kma.PaymentMethodDescription");
+    }
+
+    /// <inheritdoc />
+    public override async Task InstallAsync()
+    {
+        await _settingService.SaveSettingAsync(new KmaPaymentSettings
+        {
+            ApiBaseUrl = KmaDefaults.DefaultApiBaseUrl,
+            CheckCapability = true,
+            UseDynamicWebhooks = true,
+            CancelOrderOnExpiredCharge = true
+        });
+
+        await base.InstallAsync();
+    }
+
+    /// <inheritdoc />
+    public override async Task UninstallAsync()
+    {
+        await _settingService.DeleteSettingAsync<KmaPaymentSettings>();
+        await _localizationService.DeleteLocaleResourcesAsync(KmaDefaults.LocaleResourcePrefix);
+
+        await base.UninstallAsync();
+    }
+
+    #endregion
+
+    #region Properties
+
+    /// <inheritdoc />
+    public bool SupportCapture => false;
+
+    /// <inheritdoc />
+    public bool SupportPartiallyRefund => false;
+
+    /// <inheritdoc />
+    public bool SupportRefund => false;
+
+    /// <inheritdoc />
+    public bool SupportVoid => false;
+
+    /// <inheritdoc />
+    public RecurringPaymentType RecurringPaymentType => RecurringPaymentType.NotSupported;
+
+    /// <inheritdoc />
+    public PaymentMethodType PaymentMethodType => PaymentMethodType.Redirection;
+
+    /// <inheritdoc />
+    public bool SkipPaymentInfo => false;
+
+    #endregion
+}
