@@ -29,4 +29,40 @@ public static class KmaDefaults
     /// Gets the Opn API version the plugin speaks
     /// </summary>
     public static string ApiVersion => "2019-05-29";
+
+    /// <summary>
+    /// Gets the key of the per-order lock (ILocker) that serialises every change to an order's payment
+    /// </summary>
+    /// <param name="orderId">Order identifier</param>
+    public static string OrderLockKey(int orderId) => $"Nop.Plugin.Payments.Kma.order-{orderId}";
+
+    /// <summary>
+    /// Generic attribute keys stored on the Order
+    /// </summary>
+    public static class OrderAttributes
+    {
+        /// <summary>Gets the key of the per-order secret carried by the return URL</summary>
+        public static string ReturnToken => "Kma.ReturnToken";
+
+        /// <summary>Gets the key of the attempt number of the current charge (1, 2, ...)</summary>
+        public static string ChargeAttempt => "Kma.ChargeAttempt";
+
+        /// <summary>Gets the key of the amount in satang the current charge was created for</summary>
+        public static string ChargeAmountSatang => "Kma.ChargeAmountSatang";
+
+        /// <summary>Gets the key of the livemode the current charge was created in ("true"/"false")</summary>
+        public static string ChargeLivemode => "Kma.ChargeLivemode";
+
+        /// <summary>Gets the key of the UTC expiry of the current charge (ISO 8601)</summary>
+        public static string ChargeExpiresAtUtc => "Kma.ChargeExpiresAtUtc";
+
+        /// <summary>Gets the key of the authorize_uri of the current charge (reused while it is pending)</summary>
+        public static string AuthorizeUri => "Kma.AuthorizeUri";
+
+        /// <summary>Gets the key of the comma-separated ids of the order's earlier charges</summary>
+        public static string PreviousChargeIds => "Kma.PreviousChargeIds";
+
+        /// <summary>Gets the key of the failure code of the last failed or expired charge (shown to the shopper)</summary>
+        public static string LastFailureCode => "Kma.LastFailureCode";
+    }
 }
