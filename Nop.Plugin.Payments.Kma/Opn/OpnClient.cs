@@ -318,8 +318,8 @@ public class OpnClient : IOpnClient
             throw new KmaAmountOutOfRangeException(request.Amount);
         if (!string.IsNullOrEmpty(request.Currency) && !string.Equals(request.Currency, "THB", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException("KMA charges are in THB only.", nameof(request));
-        if (!Uri.TryCreate(request.ReturnUri, UriKind.Absolute, out _))
-            throw new ArgumentException("An absolute return URI is required.", nameof(request));
+        if (!Uri.TryCreate(request.ReturnUri, UriKind.Absolute, out var returnUri) || (returnUri.Scheme != Uri.UriSchemeHttps && returnUri.Scheme != Uri.UriSchemeHttp))
+            throw new ArgumentException("An absolute http(s) return URI is required.", nameof(request));
 
         var form = BuildCreateChargeForm(request);
 
