@@ -161,7 +161,7 @@ public class EmulatorFaultTests : EmulatorFixtureBase
     [Test]
     public async Task DelayedDelivery_ArrivesAfterLaterEvents()
     {
-        Emulator.AddFault(new FaultRule { Kind = FaultKind.DelayedDelivery, EventKey = "charge.create", Delay = TimeSpan.FromMilliseconds(700), Count = 1 });
+        Emulator.AddFault(new FaultRule { Kind = FaultKind.DelayedDelivery, EventKey = "charge.create", Delay = TimeSpan.FromMilliseconds(1500), Count = 1 });
         var id = (await Secret.CreateChargeAsync()).GetProperty("id").GetString();
         Emulator.CompleteCharge(id);
 

@@ -208,7 +208,8 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 
     private async Task SendWithRetriesAsync(EventRecord ev, string url, int copy, bool tamperFirst, int generation)
     {
-        if (await AttemptAsync(ev, url, 1, copy, tamperFirst, generation) || _retryDelays.Count == 0)
+        // A refused (non-loopback) URL is recorded once and never retried.
+        if (await AttemptAsync(ev, url, 1, copy, tamperFirst, generation) || _retryDelays.Count == 0 || !LoopbackGuard.IsLoopbackUrl(url))
             return;
 
         RunInBackground(async () =>
