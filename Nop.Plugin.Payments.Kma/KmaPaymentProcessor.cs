@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.ScheduleTasks;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Payments.Kma;
 
@@ -15,6 +17,7 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     #region Fields
 
     private readonly ILocalizationService _localizationService;
+    private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
 
     #endregion
@@ -22,9 +25,11 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     #region Ctor
 
     public KmaPaymentProcessor(ILocalizationService localizationService,
+        IScheduleTaskService scheduleTaskService,
         ISettingService settingService)
     {
         _localizationService = localizationService;
+        _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
     }
 
@@ -127,6 +132,19 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
             CancelOrderOnExpiredCharge = true
         });
 
+        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is null)
+        {
+            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+            {
+                Name = KmaDefaults.ReconciliationTask.Name,
+                Type = KmaDefaults.ReconciliationTask.Type,
+                Seconds = KmaDefaults.ReconciliationTask.Seconds,
+                Enabled = true,
+                StopOnError = false,
+                LastEnabledUtc = DateTime.UtcNow
+            });
+        }
+
         await base.InstallAsync();
     }
 
@@ -134,6 +152,8 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     public override async Task UninstallAsync()
     {
         await _settingService.DeleteSettingAsync<KmaPaymentSettings>();
+        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is ScheduleTask task)
+            await _scheduleTaskService.DeleteTaskAsync(task);
         await _localizationService.DeleteLocaleResourcesAsync(KmaDefaults.LocaleResourcePrefix);
 
         await base.UninstallAsync();

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.Kma.Opn;
+using Nop.Plugin.Payments.Kma.Services;
 
 namespace Nop.Plugin.Payments.Kma.Infrastructure;
 
@@ -17,6 +20,8 @@ public class NopStartup : INopStartup
     /// <param name="configuration">Configuration of the application</param>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<IKmaPaymentSyncService, KmaPaymentSyncService>();
+        services.TryAddSingleton(new WebhookSignatureVerifier());
     }
 
     /// <summary>
