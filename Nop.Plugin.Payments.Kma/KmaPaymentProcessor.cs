@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.Kma.Localization;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Payments.Kma;
 
@@ -17,6 +19,7 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 
     private readonly ILanguageService _languageService;
     private readonly ILocalizationService _localizationService;
+    private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
 
     #endregion
@@ -25,10 +28,12 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 
     public KmaPaymentProcessor(ILanguageService languageService,
         ILocalizationService localizationService,
+        IScheduleTaskService scheduleTaskService,
         ISettingService settingService)
     {
         _languageService = languageService;
         _localizationService = localizationService;
+        _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
     }
 
@@ -152,6 +157,19 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 
         await InstallLocaleResourcesAsync();
 
+        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is null)
+        {
+            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+            {
+                Name = KmaDefaults.ReconciliationTask.Name,
+                Type = KmaDefaults.ReconciliationTask.Type,
+                Seconds = KmaDefaults.ReconciliationTask.Seconds,
+                Enabled = true,
+                StopOnError = false,
+                LastEnabledUtc = DateTime.UtcNow
+            });
+        }
+
         await base.InstallAsync();
     }
 
@@ -159,6 +177,8 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     public override async Task UninstallAsync()
     {
         await _settingService.DeleteSettingAsync<KmaPaymentSettings>();
+        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is ScheduleTask task)
+            await _scheduleTaskService.DeleteTaskAsync(task);
         await _localizationService.DeleteLocaleResourcesAsync(KmaDefaults.LocaleResourcePrefix);
 
         await base.UninstallAsync();

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Nop.Web.Framework.Mvc.Routing;
+
+namespace Nop.Plugin.Payments.Kma.Infrastructure;
+
+/// <summary>
+/// Registers the plugin's public routes (no language prefix, no area)
+/// </summary>
+public class RouteProvider : IRouteProvider
+{
+    /// <summary>
+    /// Register routes
+    /// </summary>
+    /// <param name="endpointRouteBuilder">Route builder</param>
+    public void RegisterRoutes(IEndpointRouteBuilder endpointRouteBuilder)
+    {
+        endpointRouteBuilder.MapControllerRoute(name: KmaDefaults.Webhook.RouteName,
+            pattern: KmaDefaults.Webhook.RoutePath,
+            defaults: new { controller = "PaymentKmaWebhook", action = "Webhook" });
+    }
+
+    /// <summary>
+    /// Gets a priority of route provider
+    /// </summary>
+    public int Priority => 0;
+}
