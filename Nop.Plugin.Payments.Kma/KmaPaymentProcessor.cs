@@ -1,7 +1,13 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Nop.Core;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Http;
+using Nop.Plugin.Payments.Kma.Components;
+using Nop.Plugin.Payments.Kma.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
+using Nop.Services.Messages;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
 
@@ -14,18 +20,47 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 {
     #region Fields
 
+    private readonly IHttpContextAccessor _httpContextAccessor;
+    private readonly IKmaCheckoutService _kmaCheckoutService;
     private readonly ILocalizationService _localizationService;
+    private readonly INotificationService _notificationService;
     private readonly ISettingService _settingService;
+    private readonly IWebHelper _webHelper;
+    private readonly LinkGenerator _linkGenerator;
 
     #endregion
 
     #region Ctor
 
-    public KmaPaymentProcessor(ILocalizationService localizationService,
-        ISettingService settingService)
+    public KmaPaymentProcessor(IHttpContextAccessor httpContextAccessor,
+        IKmaCheckoutService kmaCheckoutService,
+        ILocalizationService localizationService,
+        INotificationService notificationService,
+        ISettingService settingService,
+        IWebHelper webHelper,
+        LinkGenerator linkGenerator)
     {
+        _httpContextAccessor = httpContextAccessor;
+        _kmaCheckoutService = kmaCheckoutService;
         _localizationService = localizationService;
+        _notificationService = notificationService;
         _settingService = settingService;
+        _webHelper = webHelper;
+        _linkGenerator = linkGenerator;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    /// <summary>
+    /// Gets the URL of a public route of nopCommerce for the order, or its default path when routing can't tell
+    /// </summary>
+    protected virtual string GetOrderRouteUrl(HttpContext httpContext, string routeName, string defaultPath, Order order)
+    {
+        var path = httpContext == null ? null : _linkGenerator.GetPathByRouteValues(httpContext, routeName, new { orderId = order.Id });
+
+        return !string.IsNullOrEmpty(path) ? path : $"{_webHelper.GetStoreLocation()}{defaultPath}{order.Id}";
     }
 
     #endregion
@@ -35,25 +70,44 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest)
     {
-        return Task.FromResult(new ProcessPaymentResult());
+        //the charge is created once the order exists (PostProcessPaymentAsync), so that it carries the order's id
+        return _kmaCheckoutService.ValidatePaymentAsync(processPaymentRequest);
     }
 
     /// <inheritdoc />
-    public Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
+    public async Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
     {
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(postProcessPaymentRequest?.Order);
+
+        var order = postProcessPaymentRequest.Order;
+        var httpContext = _httpContextAccessor.HttpContext;
+        var result = await _kmaCheckoutService.StartPaymentAsync(order, httpContext?.Request.Headers.UserAgent.ToString(),
+            httpContext?.RequestAborted ?? CancellationToken.None);
+
+        var redirectUrl = result.RedirectUrl;
+        if (result.Outcome == KmaCheckoutOutcome.Failed)
+        {
+            //the order stays payable: the shopper lands on the order page with its "Complete payment" button
+            _notificationService.ErrorNotification(await _localizationService.GetResourceAsync(result.MessageResourceKey
+                ?? "Plugins.Payments.Kma.Checkout.PaymentUnavailable"));
+            redirectUrl = GetOrderRouteUrl(httpContext, NopRouteNames.Standard.ORDER_DETAILS, "orderdetails/", order);
+        }
+        else if (string.IsNullOrEmpty(redirectUrl))
+            redirectUrl = GetOrderRouteUrl(httpContext, NopRouteNames.Standard.CHECKOUT_COMPLETED, "checkout/completed/", order);
+
+        httpContext?.Response.Redirect(redirectUrl);
     }
 
     /// <inheritdoc />
-    public Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
+    public async Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
     {
-        return Task.FromResult(true);
+        return !await _kmaCheckoutService.IsAvailableAsync(cart);
     }
 
     /// <inheritdoc />
     public Task<decimal> GetAdditionalHandlingFeeAsync(IList<ShoppingCartItem> cart)
     {
-        return Task.FromResult(decimal.Zero);
+        return _kmaCheckoutService.GetAdditionalFeeAsync(cart);
     }
 
     /// <inheritdoc />
@@ -89,7 +143,12 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public Task<bool> CanRePostProcessPaymentAsync(Order order)
     {
-        return Task.FromResult(false);
+        ArgumentNullException.ThrowIfNull(order);
+
+        //"Complete payment" resumes the pending charge or starts the next attempt; nopCommerce has already checked
+        //that the order is pending and not cancelled
+        return Task.FromResult(order.PaymentStatus == Nop.Core.Domain.Payments.PaymentStatus.Pending
+            && order.OrderStatus != OrderStatus.Cancelled);
     }
 
     /// <inheritdoc />
@@ -107,7 +166,7 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public Type GetPublicViewComponent()
     {
-        return null;
+        return typeof(PaymentKmaViewComponent);
     }
 
     /// <inheritdoc />

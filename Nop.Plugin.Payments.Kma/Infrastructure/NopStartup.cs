@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.Kma.Services;
 
 namespace Nop.Plugin.Payments.Kma.Infrastructure;
 
@@ -17,6 +18,9 @@ public class NopStartup : INopStartup
     /// <param name="configuration">Configuration of the application</param>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IKmaCheckoutService, KmaCheckoutService>();
     }
 
     /// <summary>
