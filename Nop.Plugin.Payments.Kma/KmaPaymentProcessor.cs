@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
-using Nop.Core.Http;
 using Nop.Plugin.Payments.Kma.Components;
+using Nop.Plugin.Payments.Kma.Localization;
 using Nop.Plugin.Payments.Kma.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
@@ -22,11 +21,11 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 
     private readonly IHttpContextAccessor _httpContextAccessor;
     private readonly IKmaCheckoutService _kmaCheckoutService;
+    private readonly ILanguageService _languageService;
     private readonly ILocalizationService _localizationService;
     private readonly INotificationService _notificationService;
     private readonly ISettingService _settingService;
     private readonly IWebHelper _webHelper;
-    private readonly LinkGenerator _linkGenerator;
 
     #endregion
 
@@ -34,19 +33,19 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 
     public KmaPaymentProcessor(IHttpContextAccessor httpContextAccessor,
         IKmaCheckoutService kmaCheckoutService,
+        ILanguageService languageService,
         ILocalizationService localizationService,
         INotificationService notificationService,
         ISettingService settingService,
-        IWebHelper webHelper,
-        LinkGenerator linkGenerator)
+        IWebHelper webHelper)
     {
         _httpContextAccessor = httpContextAccessor;
         _kmaCheckoutService = kmaCheckoutService;
+        _languageService = languageService;
         _localizationService = localizationService;
         _notificationService = notificationService;
         _settingService = settingService;
         _webHelper = webHelper;
-        _linkGenerator = linkGenerator;
     }
 
     #endregion
@@ -54,13 +53,30 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     #region Utilities
 
     /// <summary>
-    /// Gets the URL of a public route of nopCommerce for the order, or its default path when routing can't tell
+    /// Gets the URL of a public page of nopCommerce for the order (route patterns "orderdetails/{orderId}" and
+    /// "checkout/completed/{orderId}"; nopCommerce adds the language code itself when URLs carry one)
     /// </summary>
-    protected virtual string GetOrderRouteUrl(HttpContext httpContext, string routeName, string defaultPath, Order order)
+    protected virtual string GetOrderPageUrl(string path, Order order)
     {
-        var path = httpContext == null ? null : _linkGenerator.GetPathByRouteValues(httpContext, routeName, new { orderId = order.Id });
+        return $"{_webHelper.GetStoreLocation()}{path}{order.Id}";
+    }
 
-        return !string.IsNullOrEmpty(path) ? path : $"{_webHelper.GetStoreLocation()}{defaultPath}{order.Id}";
+    #endregion
+
+    #region Utilities
+
+    /// <summary>
+    /// Installs the locale resources: English for every language, then Thai over it for the th-TH language
+    /// </summary>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    private async Task InstallLocaleResourcesAsync()
+    {
+        await _localizationService.AddOrUpdateLocaleResourceAsync(KmaLocaleResources.English);
+
+        var languages = await _languageService.GetAllLanguagesAsync(showHidden: true);
+        var thai = languages.FirstOrDefault(language => string.Equals(language.LanguageCulture, KmaDefaults.ThaiLanguageCulture, StringComparison.OrdinalIgnoreCase));
+        if (thai != null)
+            await _localizationService.AddOrUpdateLocaleResourceAsync(KmaLocaleResources.Thai, thai.Id);
     }
 
     #endregion
@@ -90,10 +106,10 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
             //the order stays payable: the shopper lands on the order page with its "Complete payment" button
             _notificationService.ErrorNotification(await _localizationService.GetResourceAsync(result.MessageResourceKey
                 ?? "Plugins.Payments.Kma.Checkout.PaymentUnavailable"));
-            redirectUrl = GetOrderRouteUrl(httpContext, NopRouteNames.Standard.ORDER_DETAILS, "orderdetails/", order);
+            redirectUrl = GetOrderPageUrl("orderdetails/", order);
         }
         else if (string.IsNullOrEmpty(redirectUrl))
-            redirectUrl = GetOrderRouteUrl(httpContext, NopRouteNames.Standard.CHECKOUT_COMPLETED, "checkout/completed/", order);
+            redirectUrl = GetOrderPageUrl("checkout/completed/", order);
 
         httpContext?.Response.Redirect(redirectUrl);
     }
@@ -178,13 +194,16 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public override async Task InstallAsync()
     {
+        //default settings for all stores
         await _settingService.SaveSettingAsync(new KmaPaymentSettings
         {
             ApiBaseUrl = KmaDefaults.DefaultApiBaseUrl,
             CheckCapability = true,
             UseDynamicWebhooks = true,
             CancelOrderOnExpiredCharge = true
-        });
+        }, storeId: 0);
+
+        await InstallLocaleResourcesAsync();
 
         await base.InstallAsync();
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
@@ -36,8 +35,8 @@ public class KmaPaymentProcessorFlowTests
         var webHelper = new Mock<IWebHelper>();
         webHelper.Setup(helper => helper.GetStoreLocation(It.IsAny<bool?>())).Returns("https://shop.example/");
 
-        _processor = new KmaPaymentProcessor(accessor.Object, _checkout.Object, localization.Object, _notifications.Object,
-            Mock.Of<ISettingService>(), webHelper.Object, Mock.Of<LinkGenerator>());
+        _processor = new KmaPaymentProcessor(accessor.Object, _checkout.Object, Mock.Of<ILanguageService>(), localization.Object, _notifications.Object,
+            Mock.Of<ISettingService>(), webHelper.Object);
         _order = new Order { Id = 7, PaymentStatus = PaymentStatus.Pending, OrderStatus = OrderStatus.Pending };
     }
 

@@ -31,7 +31,9 @@ public class PaymentKmaPublicController : BasePaymentController
         OpnFailureCodes.PaymentRejected,
         OpnFailureCodes.FailedProcessing,
         OpnFailureCodes.InvalidAccount,
-        OpnFailureCodes.InsufficientFund
+        OpnFailureCodes.InsufficientFund,
+        OpnFailureCodes.PaymentCancelled,
+        OpnFailureCodes.Timeout
     ];
 
     private readonly IGenericAttributeService _genericAttributeService;

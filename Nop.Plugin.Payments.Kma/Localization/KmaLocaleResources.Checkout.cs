@@ -62,6 +62,12 @@ public static partial class KmaLocaleResources
         Add("Failure.insufficient_fund",
             "The account does not have enough funds, or has reached its payment limit. Please top up or raise your limit, then try again with the \"Complete payment\" button.",
             "ยอดเงินในบัญชีไม่เพียงพอ หรือเกินวงเงินที่กำหนดไว้ กรุณาเติมเงินหรือปรับวงเงิน แล้วลองใหม่โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+        Add("Failure.payment_cancelled",
+            "The payment was cancelled in the KMA app. You can try again with the \"Complete payment\" button.",
+            "การชำระเงินถูกยกเลิกในแอป KMA คุณสามารถลองใหม่ได้โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+        Add("Failure.timeout",
+            "The bank did not confirm the payment in time. No money was taken. Please try again with the \"Complete payment\" button.",
+            "ธนาคารไม่ได้ยืนยันการชำระเงินภายในเวลาที่กำหนด และไม่มีการตัดเงินจากบัญชีของคุณ กรุณาลองใหม่โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
         Add("Failure.Expired",
             "The payment link has expired before the payment was made. You can start a new payment with the \"Complete payment\" button.",
             "ลิงก์ชำระเงินหมดอายุก่อนที่จะชำระเงิน คุณสามารถเริ่มการชำระเงินใหม่ได้โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
