@@ -27,6 +27,11 @@ public class NopStartup : INopStartup
         services.TryAddSingleton<IOpnClient>(provider => new OpnClient(provider.GetRequiredService<IHttpClientFactory>()));
         services.TryAddSingleton(provider => new WebhookSignatureVerifier(provider.GetService<TimeProvider>()));
         services.AddScoped<IKmaPaymentSyncService, KmaPaymentSyncService>();
+
+        //checkout and return
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IKmaCheckoutService, KmaCheckoutService>();
     }
 
     /// <summary>
