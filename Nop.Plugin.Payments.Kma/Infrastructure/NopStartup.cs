@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Infrastructure;
@@ -17,6 +18,8 @@ public class NopStartup : INopStartup
     /// <param name="configuration">Configuration of the application</param>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Themes first (nopCommerce prepends them), then the plugin's own views.
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new KmaViewLocationExpander()));
     }
 
     /// <summary>
