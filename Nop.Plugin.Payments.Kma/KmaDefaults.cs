@@ -41,9 +41,19 @@ public static class KmaDefaults
     public static string PaymentInfoViewComponentName => "PaymentKma";
 
     /// <summary>
+    /// Gets the view name of the checkout payment info
+    /// </summary>
+    public static string PaymentInfoViewName => "PaymentKma.PaymentInfo";
+
+    /// <summary>
+    /// Gets the plugin's views folder
+    /// </summary>
+    public static string ViewsPath => "/Plugins/Payments.Kma/Views/";
+
+    /// <summary>
     /// Gets the plugin's own view location, searched after the theme's and nopCommerce's
     /// </summary>
-    public static string ViewLocationFormat => "/Plugins/Payments.Kma/Views/{0}.cshtml";
+    public static string ViewLocationFormat => ViewsPath + "{0}.cshtml";
 
     /// <summary>
     /// Gets the path of the admin configuration view

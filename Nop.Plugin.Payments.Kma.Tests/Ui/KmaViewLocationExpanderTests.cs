@@ -53,7 +53,7 @@ public class KmaViewLocationExpanderTests
 
     [TestCase("PaymentKma.Waiting", "/Plugins/Payments.Kma/Views/PaymentKma.Waiting.cshtml")]
     [TestCase("PaymentKma.Pay", "/Plugins/Payments.Kma/Views/PaymentKma.Pay.cshtml")]
-    [TestCase("Components/PaymentKma/Default", "/Plugins/Payments.Kma/Views/Components/PaymentKma/Default.cshtml")]
+    [TestCase("Components/PaymentKma/PaymentKma.PaymentInfo", "/Plugins/Payments.Kma/Views/PaymentKma.PaymentInfo.cshtml")]
     public void PluginViewsAreLookedUpInThePluginFolderLast(string viewName, string pluginPath)
     {
         var locations = Expand(Context(viewName), new KmaViewLocationExpander());
@@ -65,6 +65,9 @@ public class KmaViewLocationExpanderTests
     [TestCase("Index")]
     [TestCase("Components/OrderSummary/Default")]
     [TestCase("Components/PaymentKmaOther/Default")]
+    [TestCase("Components/PaymentKma/Default")]
+    [TestCase("Components/PaymentKma/PaymentKma.{0}")]
+    [TestCase("Components/Other/PaymentKma.PaymentInfo")]
     [TestCase("paymentkma.waiting")]
     [TestCase("_Layout")]
     public void OtherViewsAreLeftAlone(string viewName)
@@ -79,12 +82,21 @@ public class KmaViewLocationExpanderTests
         foreach (var order in new[] { new IViewLocationExpander[] { new ThemeLikeExpander(), new KmaViewLocationExpander() },
                      new IViewLocationExpander[] { new KmaViewLocationExpander(), new ThemeLikeExpander() } })
         {
-            var locations = Expand(Context("Components/PaymentKma/Default"), order);
+            var locations = Expand(Context("Components/PaymentKma/PaymentKma.PaymentInfo"), order);
 
-            Assert.That(locations[0], Is.EqualTo("/Themes/Fancy/Views/Checkout/Components/PaymentKma/Default.cshtml"));
-            Assert.That(locations[1], Is.EqualTo("/Themes/Fancy/Views/Shared/Components/PaymentKma/Default.cshtml"));
-            Assert.That(locations[^1], Is.EqualTo("/Plugins/Payments.Kma/Views/Components/PaymentKma/Default.cshtml"));
+            Assert.That(locations[0], Is.EqualTo("/Themes/Fancy/Views/Checkout/Components/PaymentKma/PaymentKma.PaymentInfo.cshtml"));
+            Assert.That(locations[1], Is.EqualTo("/Themes/Fancy/Views/Shared/Components/PaymentKma/PaymentKma.PaymentInfo.cshtml"));
+            Assert.That(locations[^1], Is.EqualTo("/Plugins/Payments.Kma/Views/PaymentKma.PaymentInfo.cshtml"));
         }
+    }
+
+    [Test]
+    public void AdminRequestsStillFindThePluginViewButNoTheme()
+    {
+        var locations = Expand(Context("PaymentKma.Waiting", "PaymentKma", "Admin"), new ThemeLikeExpander(), new KmaViewLocationExpander());
+
+        Assert.That(locations, Has.None.StartsWith("/Themes/"));
+        Assert.That(locations[^1], Is.EqualTo("/Plugins/Payments.Kma/Views/PaymentKma.Waiting.cshtml"));
     }
 
     [Test]

@@ -11,7 +11,7 @@ namespace Nop.Plugin.Payments.Kma.Components;
 
 /// <summary>
 /// The KMA payment info shown during checkout. Its view is found by name
-/// (Components/PaymentKma/Default), so a theme can override it.
+/// (Components/PaymentKma/PaymentKma.PaymentInfo), so a theme can override it.
 /// </summary>
 public class PaymentKmaViewComponent : NopViewComponent
 {
@@ -93,8 +93,8 @@ public class PaymentKmaViewComponent : NopViewComponent
             model.ThbAmount = $"฿{thbTotal.Value.ToString("N2", CultureInfo.InvariantCulture)}";
         }
 
-        // By name, not by path: Components/PaymentKma/Default, found in the theme first, then in the plugin.
-        return View(model);
+        // By name, not by path: the theme's copy is found first, then the plugin's own.
+        return View(KmaDefaults.PaymentInfoViewName, model);
     }
 
     #endregion

@@ -12,17 +12,28 @@ public class KmaViewLocationExpander : IViewLocationExpander
     #region Utilities
 
     /// <summary>
-    /// Gets a value indicating whether the view name belongs to the plugin
+    /// Gets the plugin's own location of a view, or null when the view is not the plugin's
     /// </summary>
-    /// <param name="viewName">View name as requested (e.g. PaymentKma.Waiting or Components/PaymentKma/Default)</param>
-    /// <returns>True for the plugin's views</returns>
-    protected virtual bool IsPluginView(string viewName)
+    /// <param name="viewName">View name as requested: PaymentKma.X by a controller, Components/PaymentKma/PaymentKma.X by the view component</param>
+    /// <returns>A location format (or a plain path), or null</returns>
+    protected virtual string GetPluginLocation(string viewName)
     {
         if (string.IsNullOrEmpty(viewName))
-            return false;
+            return null;
 
-        return viewName.StartsWith(KmaDefaults.ViewNamePrefix, StringComparison.Ordinal)
-            || viewName.StartsWith($"Components/{KmaDefaults.PaymentInfoViewComponentName}/", StringComparison.Ordinal);
+        if (viewName.StartsWith(KmaDefaults.ViewNamePrefix, StringComparison.Ordinal))
+            return KmaDefaults.ViewLocationFormat;
+
+        // All plugin views live side by side in Views/, so a component's view is mapped onto that folder.
+        var componentPrefix = $"Components/{KmaDefaults.PaymentInfoViewComponentName}/";
+        if (viewName.StartsWith(componentPrefix, StringComparison.Ordinal))
+        {
+            var name = viewName[componentPrefix.Length..];
+            if (name.StartsWith(KmaDefaults.ViewNamePrefix, StringComparison.Ordinal) && !name.AsSpan().ContainsAny('{', '}', '/'))
+                return $"{KmaDefaults.ViewsPath}{name}.cshtml";
+        }
+
+        return null;
     }
 
     #endregion
@@ -47,10 +58,11 @@ public class KmaViewLocationExpander : IViewLocationExpander
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        if (!IsPluginView(context.ViewName))
+        var location = GetPluginLocation(context.ViewName);
+        if (location is null)
             return viewLocations;
 
-        return viewLocations.Concat([KmaDefaults.ViewLocationFormat]);
+        return viewLocations.Concat([location]);
     }
 
     #endregion

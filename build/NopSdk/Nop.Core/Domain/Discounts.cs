@@ -1,7 +1,6 @@
 namespace Nop.Core.Domain.Discounts;
 
-// Only named by IOrderTotalCalculationService.GetShoppingCartTotalAsync's result.
+// Only named by IOrderTotalCalculationService's tuple results; the plugin reads no member of it.
 public partial class Discount : BaseEntity
 {
-    public string Name { get; set; }
 }
