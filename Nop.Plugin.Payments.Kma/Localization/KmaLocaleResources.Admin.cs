@@ -175,7 +175,7 @@ public static partial class KmaLocaleResources
         Add("PaymentInfo.Step.Phone", "On a phone, the KMA app opens by itself.",
             "บนโทรศัพท์มือถือ แอป KMA จะเปิดขึ้นโดยอัตโนมัติ");
         Add("PaymentInfo.Step.Desktop", "On a computer, scan the QR code we show you with your phone.",
-            "บนคอมพิวเตอร์ ให้ใช้โทรศัพท์สแกนคิวอาร์โค้ดที่แสดงบนหน้าจอ");
+            "บนคอมพิวเตอร์ ให้ใช้โทรศัพท์สแกน QR Code ที่แสดงบนหน้าจอ");
         Add("PaymentInfo.AmountInThb", "You will pay {0} in the KMA app.",
             "ยอดที่ต้องชำระในแอป KMA คือ {0}");
         Add("PaymentInfo.AmountInThb.Note", "KMA payments are made in Thai baht, converted at the store's exchange rate.",
