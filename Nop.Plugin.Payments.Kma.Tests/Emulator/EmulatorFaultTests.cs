@@ -187,7 +187,7 @@ public class EmulatorFaultTests : EmulatorFixtureBase
         Assert.That(received[0].AnsweredStatus, Is.EqualTo(401));
         Assert.That(received[1].AnsweredStatus, Is.EqualTo(200));
         Assert.That(received[0].Body, Is.EqualTo(received[1].Body));
-        var attempts = Emulator.Deliveries.Where(d => d.ChargeId == id).OrderBy(d => d.Attempt).ToList();
+        var attempts = (await Emulator.WaitForDeliveriesAsync(d => d.ChargeId == id, count: 2)).OrderBy(d => d.Attempt).ToList();
         Assert.That(attempts[0].SignatureTampered, Is.True);
         Assert.That(attempts[1].SignatureTampered, Is.False);
     }

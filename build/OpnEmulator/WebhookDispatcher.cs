@@ -291,12 +291,9 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             DurationMilliseconds = stopwatch.Elapsed.TotalMilliseconds
         };
 
-        lock (_lock)
-        {
-            if (generation != _generation)
-                return true;
-            _deliveries.Add(delivery);
-        }
+        // The event's webhook_deliveries is updated before the record appears, so whoever waits on the record sees both.
+        if (!IsCurrent(generation))
+            return true;
         Delivered?.Invoke(ev.Event.Id, new WebhookDeliveryObject
         {
             Id = delivery.Id,
@@ -306,6 +303,12 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             Error = error,
             CreatedAt = sentAt
         });
+        lock (_lock)
+        {
+            if (generation != _generation)
+                return true;
+            _deliveries.Add(delivery);
+        }
         return delivery.Succeeded;
     }
 
