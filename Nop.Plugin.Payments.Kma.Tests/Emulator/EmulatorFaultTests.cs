@@ -111,10 +111,11 @@ public class EmulatorFaultTests : EmulatorFixtureBase
     public async Task AmbiguousCreate_CreatesTheChargeButTheClientTimesOut()
     {
         var orderGuid = Guid.NewGuid().ToString();
-        Emulator.AddFault(new FaultRule { Kind = FaultKind.AmbiguousCreate, Delay = TimeSpan.FromSeconds(3), Count = 1 });
-        using var impatient = new OpnTestClient(Emulator.BaseAddress, Emulator.SecretKey, timeout: TimeSpan.FromMilliseconds(500));
+        Emulator.AddFault(new FaultRule { Kind = FaultKind.AmbiguousCreate, Delay = TimeSpan.FromSeconds(30), Count = 1 });
+        using var impatient = new OpnTestClient(Emulator.BaseAddress, Emulator.SecretKey, timeout: TimeSpan.FromSeconds(2));
 
         Assert.CatchAsync<Exception>(() => impatient.CreateChargeAsync(extra: ("metadata[order_guid]", orderGuid)));
+        await WaitUntilAsync(() => Emulator.ChargeIds.Count == 1, "the server has handled the create");
         var found = await Secret.GetAsync($"search?scope=charge&query={orderGuid}");
 
         Assert.That(found.Json.GetProperty("total").GetInt32(), Is.EqualTo(1), "the charge exists although the client never heard of it");
@@ -127,8 +128,7 @@ public class EmulatorFaultTests : EmulatorFixtureBase
         Emulator.AddFault(new FaultRule { Kind = FaultKind.AmbiguousCreate, Count = 1 });
 
         Assert.CatchAsync<HttpRequestException>(() => Secret.CreateChargeAsync());
-        await Task.Yield();
-        Assert.That(Emulator.ChargeIds, Has.Count.EqualTo(1));
+        Assert.That(Emulator.ChargeIds, Has.Count.EqualTo(1), "the connection is only closed after the charge was made");
     }
 
     [Test]

@@ -20,7 +20,7 @@ public class PluginOpnClientAgainstEmulatorTests : EmulatorFixtureBase
         var options = new OpnClientOptions
         {
             RequestTimeout = TimeSpan.FromSeconds(5),
-            CreateChargeTimeout = TimeSpan.FromSeconds(1),
+            CreateChargeTimeout = TimeSpan.FromSeconds(2),
             DelayAsync = (_, _) => Task.CompletedTask
         };
         _factory = new PrimaryHandlerFactory(options);
@@ -170,9 +170,10 @@ public class PluginOpnClientAgainstEmulatorTests : EmulatorFixtureBase
     public async Task AmbiguousCreate_IsReportedAsAmbiguous_AndTheChargeIsFoundByOrder()
     {
         var orderGuid = Guid.NewGuid();
-        Emulator.AddFault(new FaultRule { Kind = FaultKind.AmbiguousCreate, Delay = TimeSpan.FromSeconds(3), Count = 1 });
+        Emulator.AddFault(new FaultRule { Kind = FaultKind.AmbiguousCreate, Delay = TimeSpan.FromSeconds(30), Count = 1 });
 
         var exception = Assert.CatchAsync<OpnException>(() => _client.CreateChargeAsync(_credentials, NewRequest(orderGuid)));
+        await WaitUntilAsync(() => Emulator.ChargeIds.Count > 0, "the server has handled the create");
         var found = await _client.FindChargesByOrderAsync(_credentials, orderGuid);
 
         Assert.That(exception!.IsAmbiguous, Is.True);
