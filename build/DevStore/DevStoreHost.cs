@@ -153,6 +153,7 @@ public sealed class DevStoreHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.ConsoleLogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         var registry = PluginRegistry.Load(Path.Combine(contentRoot, "Plugins"));
         var assemblies = NopPluginHosting.GetAssemblies(registry);
@@ -255,6 +256,9 @@ public sealed class DevStoreHost : IAsyncDisposable
         if (options.RunScheduleTasksInBackground)
             services.AddHostedService<ScheduleTaskBackgroundService>();
 
+        // Thai text stays readable in the HTML instead of becoming character references
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+
         options.ConfigureServices?.Invoke(services);
     }
 
@@ -346,7 +350,9 @@ public sealed class DevStoreHost : IAsyncDisposable
     public async Task<HttpClient> CreateAdminClientAsync(bool allowAutoRedirect = false)
     {
         var client = CreateClient(allowAutoRedirect);
-        (await client.GetAsync($"login/?as=admin")).EnsureSuccessStatusCode();
+        using var response = await client.GetAsync("login/?as=admin");
+        if ((int)response.StatusCode >= 400)
+            throw new HttpRequestException($"Development sign-in failed: {response.StatusCode}");
         return client;
     }
 

@@ -51,7 +51,7 @@ public static class DevStoreSeed
             RegenerateOrderGuidInterval = 180
         }).GetAwaiter().GetResult();
 
-        settingService.SetSettingAsync(DevStoreDefaults.OnePageCheckoutSetting, options.OnePageCheckout).GetAwaiter().GetResult();
+        settingService.SaveSettingAsync(new Nop.Core.Domain.Orders.OrderSettings { OnePageCheckoutEnabled = options.OnePageCheckout, AnonymousCheckoutAllowed = true, IsReOrderAllowed = true }).GetAwaiter().GetResult();
 
         foreach (var (languageId, resources) in new[] { (DevStoreDefaults.EnglishLanguageId, DevStoreResources.English), (DevStoreDefaults.ThaiLanguageId, DevStoreResources.Thai) })
         {
@@ -87,6 +87,12 @@ public static class DevStoreResources
     public static IDictionary<string, string> English { get; } = new Dictionary<string, string>
     {
         ["Admin.Common.Save"] = "Save",
+        ["DevStore.Settings.OnePageCheckoutEnabled"] = "One-page checkout",
+        ["DevStore.Settings.OnePageCheckoutEnabled.Hint"] = "Checkout on one page (OrderSettings.OnePageCheckoutEnabled).",
+        ["DevStore.Settings.AllowRePostingPayments"] = "Allow re-posting payments",
+        ["DevStore.Settings.AllowRePostingPayments.Hint"] = "Shows \"Complete payment\" on the order details page (PaymentSettings.AllowRePostingPayments).",
+        ["DevStore.Settings.SkipPaymentInfoStepForRedirectionPaymentMethods"] = "Skip the payment info step for redirection methods",
+        ["DevStore.Settings.ThemeName"] = "Theme",
         ["Admin.Plugins.Saved"] = "The plugin has been updated successfully.",
         ["Admin.Configuration.Payment.Methods"] = "Payment methods",
         ["Admin.Configuration.Payment.Methods.BackToList"] = "back to payment method list",
@@ -136,6 +142,12 @@ public static class DevStoreResources
     public static IDictionary<string, string> Thai { get; } = new Dictionary<string, string>
     {
         ["Admin.Common.Save"] = "บันทึก",
+        ["DevStore.Settings.OnePageCheckoutEnabled"] = "ชำระเงินในหน้าเดียว",
+        ["DevStore.Settings.OnePageCheckoutEnabled.Hint"] = "ชำระเงินในหน้าเดียว (OrderSettings.OnePageCheckoutEnabled)",
+        ["DevStore.Settings.AllowRePostingPayments"] = "อนุญาตให้ชำระเงินซ้ำ",
+        ["DevStore.Settings.AllowRePostingPayments.Hint"] = "แสดงปุ่ม \"ชำระเงินให้เสร็จสิ้น\" ในหน้ารายละเอียดคำสั่งซื้อ",
+        ["DevStore.Settings.SkipPaymentInfoStepForRedirectionPaymentMethods"] = "ข้ามขั้นตอนข้อมูลการชำระเงินสำหรับวิธีที่เปลี่ยนหน้า",
+        ["DevStore.Settings.ThemeName"] = "ธีม",
         ["Admin.Plugins.Saved"] = "อัปเดตปลั๊กอินเรียบร้อยแล้ว",
         ["Admin.Configuration.Payment.Methods"] = "วิธีการชำระเงิน",
         ["Admin.Configuration.Payment.Methods.BackToList"] = "กลับไปที่รายการวิธีการชำระเงิน",

@@ -66,3 +66,26 @@ public record OrderDetailsModel : BaseNopModel
     public List<OrderNoteModel> Notes { get; set; } = new();
     public List<KeyValuePair<string, string>> CustomValues { get; set; } = new();
 }
+
+/// <summary>
+/// The DevStore's own settings page, built with the same admin tag helpers and store-scope pattern as a plugin's Configure page
+/// </summary>
+public record DevStoreSettingsModel : BaseNopModel
+{
+    public int ActiveStoreScopeConfiguration { get; set; }
+
+    [Nop.Web.Framework.Mvc.ModelBinding.NopResourceDisplayName("DevStore.Settings.OnePageCheckoutEnabled")]
+    public bool OnePageCheckoutEnabled { get; set; }
+    public bool OnePageCheckoutEnabled_OverrideForStore { get; set; }
+
+    [Nop.Web.Framework.Mvc.ModelBinding.NopResourceDisplayName("DevStore.Settings.AllowRePostingPayments")]
+    public bool AllowRePostingPayments { get; set; }
+    public bool AllowRePostingPayments_OverrideForStore { get; set; }
+
+    [Nop.Web.Framework.Mvc.ModelBinding.NopResourceDisplayName("DevStore.Settings.SkipPaymentInfoStepForRedirectionPaymentMethods")]
+    public bool SkipPaymentInfoStepForRedirectionPaymentMethods { get; set; }
+    public bool SkipPaymentInfoStepForRedirectionPaymentMethods_OverrideForStore { get; set; }
+
+    [Nop.Web.Framework.Mvc.ModelBinding.NopResourceDisplayName("DevStore.Settings.ThemeName")]
+    public string ThemeName { get; set; }
+}

@@ -41,14 +41,82 @@ public class SecurityController : BaseAdminController
 public class SettingController : BaseAdminController
 {
     private readonly IGenericAttributeService _genericAttributeService;
+    private readonly Nop.Services.Localization.ILocalizationService _localizationService;
+    private readonly INotificationService _notificationService;
+    private readonly ISettingService _settingService;
+    private readonly IStoreContext _storeContext;
     private readonly IStoreService _storeService;
     private readonly IWorkContext _workContext;
 
-    public SettingController(IGenericAttributeService genericAttributeService, IStoreService storeService, IWorkContext workContext)
+    public SettingController(IGenericAttributeService genericAttributeService,
+        Nop.Services.Localization.ILocalizationService localizationService,
+        INotificationService notificationService,
+        ISettingService settingService,
+        IStoreContext storeContext,
+        IStoreService storeService,
+        IWorkContext workContext)
     {
         _genericAttributeService = genericAttributeService;
+        _localizationService = localizationService;
+        _notificationService = notificationService;
+        _settingService = settingService;
+        _storeContext = storeContext;
         _storeService = storeService;
         _workContext = workContext;
+    }
+
+    /// <summary>
+    /// The DevStore's settings, per store, edited the way a plugin's Configure page edits its settings
+    /// </summary>
+    [CheckPermission(StandardPermission.Configuration.MANAGE_SETTINGS)]
+    public async Task<IActionResult> DevStore()
+    {
+        var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
+        var orderSettings = await _settingService.LoadSettingAsync<Nop.Core.Domain.Orders.OrderSettings>(storeScope);
+        var paymentSettings = await _settingService.LoadSettingAsync<PaymentSettings>(storeScope);
+        var model = new global::DevStore.Models.DevStoreSettingsModel
+        {
+            ActiveStoreScopeConfiguration = storeScope,
+            OnePageCheckoutEnabled = orderSettings.OnePageCheckoutEnabled,
+            AllowRePostingPayments = paymentSettings.AllowRePostingPayments,
+            SkipPaymentInfoStepForRedirectionPaymentMethods = paymentSettings.SkipPaymentInfoStepForRedirectionPaymentMethods,
+            ThemeName = global::DevStore.Infrastructure.ThemeableViewLocationExpander.ThemeName
+        };
+
+        if (storeScope > 0)
+        {
+            model.OnePageCheckoutEnabled_OverrideForStore = await _settingService.SettingExistsAsync(orderSettings, x => x.OnePageCheckoutEnabled, storeScope);
+            model.AllowRePostingPayments_OverrideForStore = await _settingService.SettingExistsAsync(paymentSettings, x => x.AllowRePostingPayments, storeScope);
+            model.SkipPaymentInfoStepForRedirectionPaymentMethods_OverrideForStore = await _settingService.SettingExistsAsync(paymentSettings, x => x.SkipPaymentInfoStepForRedirectionPaymentMethods, storeScope);
+        }
+
+        return View(model);
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_SETTINGS)]
+    public async Task<IActionResult> DevStore(global::DevStore.Models.DevStoreSettingsModel model)
+    {
+        if (!ModelState.IsValid)
+            return await DevStore();
+
+        var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
+        var orderSettings = await _settingService.LoadSettingAsync<Nop.Core.Domain.Orders.OrderSettings>(storeScope);
+        var paymentSettings = await _settingService.LoadSettingAsync<PaymentSettings>(storeScope);
+        orderSettings.OnePageCheckoutEnabled = model.OnePageCheckoutEnabled;
+        paymentSettings.AllowRePostingPayments = model.AllowRePostingPayments;
+        paymentSettings.SkipPaymentInfoStepForRedirectionPaymentMethods = model.SkipPaymentInfoStepForRedirectionPaymentMethods;
+
+        await _settingService.SaveSettingOverridablePerStoreAsync(orderSettings, x => x.OnePageCheckoutEnabled, model.OnePageCheckoutEnabled_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(paymentSettings, x => x.AllowRePostingPayments, model.AllowRePostingPayments_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(paymentSettings, x => x.SkipPaymentInfoStepForRedirectionPaymentMethods, model.SkipPaymentInfoStepForRedirectionPaymentMethods_OverrideForStore, storeScope, false);
+        await _settingService.ClearCacheAsync();
+
+        if (!string.IsNullOrWhiteSpace(model.ThemeName))
+            global::DevStore.Infrastructure.ThemeableViewLocationExpander.ThemeName = model.ThemeName.Trim();
+
+        _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
+        return await DevStore();
     }
 
     /// <summary>

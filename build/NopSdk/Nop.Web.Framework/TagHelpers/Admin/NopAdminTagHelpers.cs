@@ -380,7 +380,7 @@ public partial class NopCardTagHelper : TagHelper
         card.InnerHtml.AppendHtml(heading);
 
         var childContent = await output.GetChildContentAsync();
-        card.InnerHtml.AppendHtml(childContent.GetContent());
+        card.InnerHtml.AppendHtml(childContent);
 
         output.TagName = null;
         output.Content.SetHtmlContent(card);
