@@ -16,6 +16,11 @@ public static class KmaDefaults
     public static string LocaleResourcePrefix => "Plugins.Payments.Kma";
 
     /// <summary>
+    /// Gets the culture of the language that receives the Thai locale resources
+    /// </summary>
+    public static string ThaiLanguageCulture => "th-TH";
+
+    /// <summary>
     /// Gets the Opn source type of Krungsri (KMA) mobile banking
     /// </summary>
     public static string SourceType => "mobile_banking_bay";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.ScheduleTasks;
+using Nop.Plugin.Payments.Kma.Localization;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Payments;
@@ -16,6 +17,7 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 {
     #region Fields
 
+    private readonly ILanguageService _languageService;
     private readonly ILocalizationService _localizationService;
     private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
@@ -24,13 +26,33 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 
     #region Ctor
 
-    public KmaPaymentProcessor(ILocalizationService localizationService,
+    public KmaPaymentProcessor(ILanguageService languageService,
+        ILocalizationService localizationService,
         IScheduleTaskService scheduleTaskService,
         ISettingService settingService)
     {
+        _languageService = languageService;
         _localizationService = localizationService;
         _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    /// <summary>
+    /// Installs the locale resources: English for every language, then Thai over it for the th-TH language
+    /// </summary>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    private async Task InstallLocaleResourcesAsync()
+    {
+        await _localizationService.AddOrUpdateLocaleResourceAsync(KmaLocaleResources.English);
+
+        var languages = await _languageService.GetAllLanguagesAsync(showHidden: true);
+        var thai = languages.FirstOrDefault(language => string.Equals(language.LanguageCulture, KmaDefaults.ThaiLanguageCulture, StringComparison.OrdinalIgnoreCase));
+        if (thai != null)
+            await _localizationService.AddOrUpdateLocaleResourceAsync(KmaLocaleResources.Thai, thai.Id);
     }
 
     #endregion
@@ -124,13 +146,16 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public override async Task InstallAsync()
     {
+        //default settings for all stores
         await _settingService.SaveSettingAsync(new KmaPaymentSettings
         {
             ApiBaseUrl = KmaDefaults.DefaultApiBaseUrl,
             CheckCapability = true,
             UseDynamicWebhooks = true,
             CancelOrderOnExpiredCharge = true
-        });
+        }, storeId: 0);
+
+        await InstallLocaleResourcesAsync();
 
         if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is null)
         {

@@ -20,8 +20,15 @@ public class NopStartup : INopStartup
     /// <param name="configuration">Configuration of the application</param>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        //Opn client: our own primary handler (connect timeout, no redirects) instead of nopCommerce's WithProxy();
+        //the per-request timeouts are enforced by the client, so HttpClient's own timeout is off
+        services.AddHttpClient(OpnClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => OpnClient.CreatePrimaryHandler());
+        services.TryAddSingleton<IOpnClient>(provider => new OpnClient(provider.GetRequiredService<IHttpClientFactory>()));
+        services.TryAddSingleton(provider => new WebhookSignatureVerifier(provider.GetService<TimeProvider>()));
+
+        //payment sync (return page, webhook, reconciliation task)
         services.AddScoped<IKmaPaymentSyncService, KmaPaymentSyncService>();
-        services.TryAddSingleton(new WebhookSignatureVerifier());
     }
 
     /// <summary>
