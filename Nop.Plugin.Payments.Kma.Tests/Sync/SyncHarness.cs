@@ -320,9 +320,9 @@ public sealed class SyncHarness
     public int MarkPaidCalls;
     public int CancelCalls;
 
-    public KmaPaymentSyncService CreateService(ILocker locker = null)
+    public KmaPaymentSyncService CreateService(ILocker locker = null, IOpnClient opnClient = null)
     {
-        return new KmaPaymentSyncService(Attributes, locker ?? Locker, Logger.Object, Opn.Object, Processing.Object, Orders, SettingService.Object)
+        return new KmaPaymentSyncService(Attributes, locker ?? Locker, Logger.Object, opnClient ?? Opn.Object, Processing.Object, Orders, SettingService.Object)
         {
             LockRetryDelay = TimeSpan.FromMilliseconds(5),
             LockAttempts = 3
