@@ -36,6 +36,41 @@ public static class KmaDefaults
     public static string ApiVersion => "2019-05-29";
 
     /// <summary>
+    /// Gets the prefix of every public view name of the plugin (themes override views by these names)
+    /// </summary>
+    public static string ViewNamePrefix => "PaymentKma.";
+
+    /// <summary>
+    /// Gets the name of the checkout payment info view component
+    /// </summary>
+    public static string PaymentInfoViewComponentName => "PaymentKma";
+
+    /// <summary>
+    /// Gets the view name of the checkout payment info
+    /// </summary>
+    public static string PaymentInfoViewName => "PaymentKma.PaymentInfo";
+
+    /// <summary>
+    /// Gets the plugin's views folder
+    /// </summary>
+    public static string ViewsPath => "/Plugins/Payments.Kma/Views/";
+
+    /// <summary>
+    /// Gets the plugin's own view location, searched after the theme's and nopCommerce's
+    /// </summary>
+    public static string ViewLocationFormat => ViewsPath + "{0}.cshtml";
+
+    /// <summary>
+    /// Gets the path of the admin configuration view
+    /// </summary>
+    public static string ConfigureViewPath => "~/Plugins/Payments.Kma/Views/Configure.cshtml";
+
+    /// <summary>
+    /// Gets the path (relative to the store URL) of the webhook endpoint to register in the Opn dashboard
+    /// </summary>
+    public static string WebhookPath => "Plugins/PaymentKma/Webhook";
+
+    /// <summary>
     /// Gets the key of the per-order lock (ILocker) that serialises every change to an order's payment
     /// </summary>
     /// <param name="orderId">Order identifier</param>
@@ -114,5 +149,56 @@ public static class KmaDefaults
 
         /// <summary>Gets the default period in seconds</summary>
         public static int Seconds => 300;
+    }
+
+    /// <summary>
+    /// Public route names and paths of the checkout and return pages
+    /// </summary>
+    public static class Checkout
+    {
+        /// <summary>Gets the only currency KMA charges take</summary>
+        public static string Currency => "THB";
+
+        /// <summary>Gets the route name of the return page (Opn sends the shopper back here)</summary>
+        public static string ReturnRouteName => "Plugin.Payments.Kma.Return";
+
+        /// <summary>Gets the route name of the page that waits for a pending charge</summary>
+        public static string WaitingRouteName => "Plugin.Payments.Kma.Waiting";
+
+        /// <summary>Gets the route name of the JSON status the waiting and pay pages poll</summary>
+        public static string StatusRouteName => "Plugin.Payments.Kma.Status";
+
+        /// <summary>Gets the route name of the desktop "pay on your phone" page</summary>
+        public static string PayRouteName => "Plugin.Payments.Kma.Pay";
+
+        /// <summary>Gets the path of the return page, relative to the store URL</summary>
+        public static string ReturnPath => "Plugins/PaymentKma/Return";
+
+        /// <summary>Gets the path of the waiting page, relative to the store URL</summary>
+        public static string WaitingPath => "Plugins/PaymentKma/Waiting";
+
+        /// <summary>Gets the path of the status JSON, relative to the store URL</summary>
+        public static string StatusPath => "Plugins/PaymentKma/Status";
+
+        /// <summary>Gets the path of the "pay on your phone" page, relative to the store URL</summary>
+        public static string PayPath => "Plugins/PaymentKma/Pay";
+
+        /// <summary>Gets the path of the webhook, relative to the store URL (sent as webhook_endpoints)</summary>
+        public static string WebhookPath => "Plugins/PaymentKma/Webhook";
+
+        /// <summary>Gets how long Opn's capability answer is kept per store</summary>
+        public static TimeSpan CapabilityCacheTime => TimeSpan.FromMinutes(15);
+
+        /// <summary>Gets how long a failed capability look-up is remembered before Opn is asked again</summary>
+        public static TimeSpan CapabilityFailureCacheTime => TimeSpan.FromMinutes(1);
+
+        /// <summary>Gets the shortest time between two syncs of one order triggered by status polling</summary>
+        public static TimeSpan StatusSyncInterval => TimeSpan.FromSeconds(10);
+
+        /// <summary>Gets how long before its expiry a pending charge is no longer handed to a shopper</summary>
+        public static TimeSpan ChargeReuseMargin => TimeSpan.FromMinutes(2);
+
+        /// <summary>Gets how long the checkout holds the order lock at most</summary>
+        public static TimeSpan OrderLockTime => TimeSpan.FromSeconds(60);
     }
 }

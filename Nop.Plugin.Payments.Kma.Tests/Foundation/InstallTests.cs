@@ -1,9 +1,9 @@
 using Moq;
 using Nop.Core.Domain.Localization;
 using Nop.Plugin.Payments.Kma.Localization;
+using Nop.Plugin.Payments.Kma.Tests.TestSupport;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
-using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Payments.Kma.Tests.Foundation;
 
@@ -30,7 +30,7 @@ public class InstallTests
     private KmaPaymentProcessor CreateProcessor(params Language[] languages)
     {
         _languageService.Setup(service => service.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(languages.ToList());
-        return new KmaPaymentProcessor(_languageService.Object, _localizationService.Object, new Mock<IScheduleTaskService>().Object, _settingService.Object);
+        return MockConstructor.Create<KmaPaymentProcessor>(_languageService.Object, _localizationService.Object, _settingService.Object);
     }
 
     [Test]

@@ -2,7 +2,7 @@ using Moq;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.Kma.Services;
-using Nop.Services.Configuration;
+using Nop.Plugin.Payments.Kma.Tests.TestSupport;
 using Nop.Services.Localization;
 using Nop.Services.ScheduleTasks;
 
@@ -18,7 +18,7 @@ public class ReconciliationTaskInstallTests
         var languages = new Mock<ILanguageService>();
         languages.Setup(service => service.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(new List<Language>());
         _scheduleTaskService = new Mock<IScheduleTaskService>();
-        return new KmaPaymentProcessor(languages.Object, new Mock<ILocalizationService>().Object, _scheduleTaskService.Object, new Mock<ISettingService>().Object);
+        return MockConstructor.Create<KmaPaymentProcessor>(languages.Object, _scheduleTaskService.Object);
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,9 +27,15 @@ public class NopStartup : INopStartup
             .ConfigurePrimaryHttpMessageHandler(() => OpnClient.CreatePrimaryHandler());
         services.TryAddSingleton<IOpnClient>(provider => new OpnClient(provider.GetRequiredService<IHttpClientFactory>()));
         services.TryAddSingleton(provider => new WebhookSignatureVerifier(provider.GetService<TimeProvider>()));
-
-        //payment sync (return page, webhook, reconciliation task)
         services.AddScoped<IKmaPaymentSyncService, KmaPaymentSyncService>();
+
+        //checkout and return
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IKmaCheckoutService, KmaCheckoutService>();
+
+        //themes first (nopCommerce prepends them), then the plugin's own views
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new KmaViewLocationExpander()));
     }
 
     /// <summary>

@@ -18,6 +18,22 @@ public class RouteProvider : IRouteProvider
         endpointRouteBuilder.MapControllerRoute(name: KmaDefaults.Webhook.RouteName,
             pattern: KmaDefaults.Webhook.RoutePath,
             defaults: new { controller = "PaymentKmaWebhook", action = "Webhook" });
+
+        endpointRouteBuilder.MapControllerRoute(name: KmaDefaults.Checkout.ReturnRouteName,
+            pattern: KmaDefaults.Checkout.ReturnPath,
+            defaults: new { controller = "PaymentKmaPublic", action = "Return" });
+
+        endpointRouteBuilder.MapControllerRoute(name: KmaDefaults.Checkout.WaitingRouteName,
+            pattern: KmaDefaults.Checkout.WaitingPath,
+            defaults: new { controller = "PaymentKmaPublic", action = "Waiting" });
+
+        endpointRouteBuilder.MapControllerRoute(name: KmaDefaults.Checkout.StatusRouteName,
+            pattern: KmaDefaults.Checkout.StatusPath,
+            defaults: new { controller = "PaymentKmaPublic", action = "Status" });
+
+        endpointRouteBuilder.MapControllerRoute(name: KmaDefaults.Checkout.PayRouteName,
+            pattern: KmaDefaults.Checkout.PayPath,
+            defaults: new { controller = "PaymentKmaPublic", action = "Pay" });
     }
 
     /// <summary>
