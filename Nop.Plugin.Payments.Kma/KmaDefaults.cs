@@ -69,6 +69,51 @@ public static class KmaDefaults
 
         /// <summary>Gets the key of the failure code of the last failed or expired charge (shown to the shopper)</summary>
         public static string LastFailureCode => "Kma.LastFailureCode";
+
+        /// <summary>Gets the key of the "{chargeId}:{what}" markers of the charge events already noted on the order (once per charge, not per delivery)</summary>
+        public static string NotedChargeEvents => "Kma.NotedChargeEvents";
+
+        /// <summary>Gets the key of the ids of successful charges that could not pay the order (money arrived; the admin must act)</summary>
+        public static string PaymentAlert => "Kma.PaymentAlert";
+
+        /// <summary>Gets the key of the id of the terminal charge the reconciliation task has already settled (skipped until the order gets a new charge)</summary>
+        public static string ReconciledChargeId => "Kma.ReconciledChargeId";
+    }
+
+    /// <summary>
+    /// Webhook constants
+    /// </summary>
+    public static class Webhook
+    {
+        /// <summary>Gets the name of the webhook route</summary>
+        public static string RouteName => "Plugin.Payments.Kma.Webhook";
+
+        /// <summary>Gets the path of the webhook route (POST)</summary>
+        public static string RoutePath => "Plugins/PaymentKma/Webhook";
+
+        /// <summary>Gets the header carrying the hex HMAC signature(s)</summary>
+        public static string SignatureHeader => "Omise-Signature";
+
+        /// <summary>Gets the header carrying the signature timestamp (Unix seconds)</summary>
+        public static string TimestampHeader => "Omise-Signature-Timestamp";
+
+        /// <summary>Gets the largest accepted body in bytes</summary>
+        public static int MaxBodyBytes => 64 * 1024;
+    }
+
+    /// <summary>
+    /// Reconciliation task constants
+    /// </summary>
+    public static class ReconciliationTask
+    {
+        /// <summary>Gets the task name shown in System > Schedule tasks</summary>
+        public static string Name => "Krungsri (KMA) payment reconciliation";
+
+        /// <summary>Gets the task type stored in the schedule task table</summary>
+        public static string Type => "Nop.Plugin.Payments.Kma.Services.KmaReconciliationTask";
+
+        /// <summary>Gets the default period in seconds</summary>
+        public static int Seconds => 300;
     }
 
     /// <summary>

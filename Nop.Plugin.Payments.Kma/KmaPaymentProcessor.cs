@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.Kma.Components;
 using Nop.Plugin.Payments.Kma.Localization;
 using Nop.Plugin.Payments.Kma.Services;
@@ -9,6 +10,7 @@ using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Payments.Kma;
 
@@ -24,6 +26,7 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     private readonly ILanguageService _languageService;
     private readonly ILocalizationService _localizationService;
     private readonly INotificationService _notificationService;
+    private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
     private readonly IWebHelper _webHelper;
 
@@ -36,6 +39,7 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
         ILanguageService languageService,
         ILocalizationService localizationService,
         INotificationService notificationService,
+        IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
         IWebHelper webHelper)
     {
@@ -44,6 +48,7 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
         _languageService = languageService;
         _localizationService = localizationService;
         _notificationService = notificationService;
+        _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
         _webHelper = webHelper;
     }
@@ -205,6 +210,19 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 
         await InstallLocaleResourcesAsync();
 
+        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is null)
+        {
+            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+            {
+                Name = KmaDefaults.ReconciliationTask.Name,
+                Type = KmaDefaults.ReconciliationTask.Type,
+                Seconds = KmaDefaults.ReconciliationTask.Seconds,
+                Enabled = true,
+                StopOnError = false,
+                LastEnabledUtc = DateTime.UtcNow
+            });
+        }
+
         await base.InstallAsync();
     }
 
@@ -212,6 +230,8 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     public override async Task UninstallAsync()
     {
         await _settingService.DeleteSettingAsync<KmaPaymentSettings>();
+        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is ScheduleTask task)
+            await _scheduleTaskService.DeleteTaskAsync(task);
         await _localizationService.DeleteLocaleResourcesAsync(KmaDefaults.LocaleResourcePrefix);
 
         await base.UninstallAsync();

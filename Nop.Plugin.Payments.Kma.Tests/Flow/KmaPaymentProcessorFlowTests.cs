@@ -5,6 +5,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.Kma.Components;
 using Nop.Plugin.Payments.Kma.Services;
+using Nop.Plugin.Payments.Kma.Tests.TestSupport;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
@@ -35,8 +36,7 @@ public class KmaPaymentProcessorFlowTests
         var webHelper = new Mock<IWebHelper>();
         webHelper.Setup(helper => helper.GetStoreLocation(It.IsAny<bool?>())).Returns("https://shop.example/");
 
-        _processor = new KmaPaymentProcessor(accessor.Object, _checkout.Object, Mock.Of<ILanguageService>(), localization.Object, _notifications.Object,
-            Mock.Of<ISettingService>(), webHelper.Object);
+        _processor = MockConstructor.Create<KmaPaymentProcessor>(accessor.Object, _checkout.Object, localization.Object, _notifications.Object, webHelper.Object);
         _order = new Order { Id = 7, PaymentStatus = PaymentStatus.Pending, OrderStatus = OrderStatus.Pending };
     }
 

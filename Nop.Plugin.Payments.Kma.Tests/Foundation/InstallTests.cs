@@ -1,6 +1,7 @@
 using Moq;
 using Nop.Core.Domain.Localization;
 using Nop.Plugin.Payments.Kma.Localization;
+using Nop.Plugin.Payments.Kma.Tests.TestSupport;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 
@@ -29,9 +30,7 @@ public class InstallTests
     private KmaPaymentProcessor CreateProcessor(params Language[] languages)
     {
         _languageService.Setup(service => service.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(languages.ToList());
-        return new KmaPaymentProcessor(Mock.Of<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), Mock.Of<Nop.Plugin.Payments.Kma.Services.IKmaCheckoutService>(),
-            _languageService.Object, _localizationService.Object, Mock.Of<Nop.Services.Messages.INotificationService>(), _settingService.Object,
-            Mock.Of<Nop.Core.IWebHelper>());
+        return MockConstructor.Create<KmaPaymentProcessor>(_languageService.Object, _localizationService.Object, _settingService.Object);
     }
 
     [Test]

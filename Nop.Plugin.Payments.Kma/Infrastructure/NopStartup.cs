@@ -26,6 +26,7 @@ public class NopStartup : INopStartup
             .ConfigurePrimaryHttpMessageHandler(() => OpnClient.CreatePrimaryHandler());
         services.TryAddSingleton<IOpnClient>(provider => new OpnClient(provider.GetRequiredService<IHttpClientFactory>()));
         services.TryAddSingleton(provider => new WebhookSignatureVerifier(provider.GetService<TimeProvider>()));
+        services.AddScoped<IKmaPaymentSyncService, KmaPaymentSyncService>();
 
         //checkout and return
         services.AddMemoryCache();

@@ -15,6 +15,10 @@ public class RouteProvider : IRouteProvider
     /// <param name="endpointRouteBuilder">Route builder</param>
     public void RegisterRoutes(IEndpointRouteBuilder endpointRouteBuilder)
     {
+        endpointRouteBuilder.MapControllerRoute(name: KmaDefaults.Webhook.RouteName,
+            pattern: KmaDefaults.Webhook.RoutePath,
+            defaults: new { controller = "PaymentKmaWebhook", action = "Webhook" });
+
         endpointRouteBuilder.MapControllerRoute(name: KmaDefaults.Checkout.ReturnRouteName,
             pattern: KmaDefaults.Checkout.ReturnPath,
             defaults: new { controller = "PaymentKmaPublic", action = "Return" });
