@@ -1,6 +1,7 @@
 using Moq;
 using Nop.Core.Domain.Localization;
 using Nop.Plugin.Payments.Kma.Localization;
+using Nop.Plugin.Payments.Kma.Tests.TestSupport;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 
@@ -29,7 +30,7 @@ public class InstallTests
     private KmaPaymentProcessor CreateProcessor(params Language[] languages)
     {
         _languageService.Setup(service => service.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(languages.ToList());
-        return new KmaPaymentProcessor(_languageService.Object, _localizationService.Object, _settingService.Object);
+        return MockConstructor.Create<KmaPaymentProcessor>(_languageService.Object, _localizationService.Object, _settingService.Object);
     }
 
     [Test]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.Kma.Opn;
+using Nop.Plugin.Payments.Kma.Services;
 
 namespace Nop.Plugin.Payments.Kma.Infrastructure;
 
@@ -26,6 +27,13 @@ public class NopStartup : INopStartup
             .ConfigurePrimaryHttpMessageHandler(() => OpnClient.CreatePrimaryHandler());
         services.TryAddSingleton<IOpnClient>(provider => new OpnClient(provider.GetRequiredService<IHttpClientFactory>()));
         services.TryAddSingleton(provider => new WebhookSignatureVerifier(provider.GetService<TimeProvider>()));
+        services.AddScoped<IKmaPaymentSyncService, KmaPaymentSyncService>();
+
+        //checkout and return
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IKmaCheckoutService, KmaCheckoutService>();
+
         // Themes first (nopCommerce prepends them), then the plugin's own views.
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new KmaViewLocationExpander()));
     }
