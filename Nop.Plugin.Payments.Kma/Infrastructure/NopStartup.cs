@@ -34,7 +34,7 @@ public class NopStartup : INopStartup
         services.AddHttpContextAccessor();
         services.AddScoped<IKmaCheckoutService, KmaCheckoutService>();
 
-        // Themes first (nopCommerce prepends them), then the plugin's own views.
+        //themes first (nopCommerce prepends them), then the plugin's own views
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new KmaViewLocationExpander()));
     }
 
