@@ -16,6 +16,11 @@ public static class KmaDefaults
     public static string LocaleResourcePrefix => "Plugins.Payments.Kma";
 
     /// <summary>
+    /// Gets the culture of the language that receives the Thai locale resources
+    /// </summary>
+    public static string ThaiLanguageCulture => "th-TH";
+
+    /// <summary>
     /// Gets the Opn source type of Krungsri (KMA) mobile banking
     /// </summary>
     public static string SourceType => "mobile_banking_bay";
@@ -29,6 +34,41 @@ public static class KmaDefaults
     /// Gets the Opn API version the plugin speaks
     /// </summary>
     public static string ApiVersion => "2019-05-29";
+
+    /// <summary>
+    /// Gets the prefix of every public view name of the plugin (themes override views by these names)
+    /// </summary>
+    public static string ViewNamePrefix => "PaymentKma.";
+
+    /// <summary>
+    /// Gets the name of the checkout payment info view component
+    /// </summary>
+    public static string PaymentInfoViewComponentName => "PaymentKma";
+
+    /// <summary>
+    /// Gets the view name of the checkout payment info
+    /// </summary>
+    public static string PaymentInfoViewName => "PaymentKma.PaymentInfo";
+
+    /// <summary>
+    /// Gets the plugin's views folder
+    /// </summary>
+    public static string ViewsPath => "/Plugins/Payments.Kma/Views/";
+
+    /// <summary>
+    /// Gets the plugin's own view location, searched after the theme's and nopCommerce's
+    /// </summary>
+    public static string ViewLocationFormat => ViewsPath + "{0}.cshtml";
+
+    /// <summary>
+    /// Gets the path of the admin configuration view
+    /// </summary>
+    public static string ConfigureViewPath => "~/Plugins/Payments.Kma/Views/Configure.cshtml";
+
+    /// <summary>
+    /// Gets the path (relative to the store URL) of the webhook endpoint to register in the Opn dashboard
+    /// </summary>
+    public static string WebhookPath => "Plugins/PaymentKma/Webhook";
 
     /// <summary>
     /// Gets the key of the per-order lock (ILocker) that serialises every change to an order's payment
@@ -64,5 +104,101 @@ public static class KmaDefaults
 
         /// <summary>Gets the key of the failure code of the last failed or expired charge (shown to the shopper)</summary>
         public static string LastFailureCode => "Kma.LastFailureCode";
+
+        /// <summary>Gets the key of the "{chargeId}:{what}" markers of the charge events already noted on the order (once per charge, not per delivery)</summary>
+        public static string NotedChargeEvents => "Kma.NotedChargeEvents";
+
+        /// <summary>Gets the key of the ids of successful charges that could not pay the order (money arrived; the admin must act)</summary>
+        public static string PaymentAlert => "Kma.PaymentAlert";
+
+        /// <summary>Gets the key of the id of the terminal charge the reconciliation task has already settled (skipped until the order gets a new charge)</summary>
+        public static string ReconciledChargeId => "Kma.ReconciledChargeId";
+    }
+
+    /// <summary>
+    /// Webhook constants
+    /// </summary>
+    public static class Webhook
+    {
+        /// <summary>Gets the name of the webhook route</summary>
+        public static string RouteName => "Plugin.Payments.Kma.Webhook";
+
+        /// <summary>Gets the path of the webhook route (POST)</summary>
+        public static string RoutePath => "Plugins/PaymentKma/Webhook";
+
+        /// <summary>Gets the header carrying the hex HMAC signature(s)</summary>
+        public static string SignatureHeader => "Omise-Signature";
+
+        /// <summary>Gets the header carrying the signature timestamp (Unix seconds)</summary>
+        public static string TimestampHeader => "Omise-Signature-Timestamp";
+
+        /// <summary>Gets the largest accepted body in bytes</summary>
+        public static int MaxBodyBytes => 64 * 1024;
+    }
+
+    /// <summary>
+    /// Reconciliation task constants
+    /// </summary>
+    public static class ReconciliationTask
+    {
+        /// <summary>Gets the task name shown in System > Schedule tasks</summary>
+        public static string Name => "Krungsri (KMA) payment reconciliation";
+
+        /// <summary>Gets the task type stored in the schedule task table</summary>
+        public static string Type => "Nop.Plugin.Payments.Kma.Services.KmaReconciliationTask";
+
+        /// <summary>Gets the default period in seconds</summary>
+        public static int Seconds => 300;
+    }
+
+    /// <summary>
+    /// Public route names and paths of the checkout and return pages
+    /// </summary>
+    public static class Checkout
+    {
+        /// <summary>Gets the only currency KMA charges take</summary>
+        public static string Currency => "THB";
+
+        /// <summary>Gets the route name of the return page (Opn sends the shopper back here)</summary>
+        public static string ReturnRouteName => "Plugin.Payments.Kma.Return";
+
+        /// <summary>Gets the route name of the page that waits for a pending charge</summary>
+        public static string WaitingRouteName => "Plugin.Payments.Kma.Waiting";
+
+        /// <summary>Gets the route name of the JSON status the waiting and pay pages poll</summary>
+        public static string StatusRouteName => "Plugin.Payments.Kma.Status";
+
+        /// <summary>Gets the route name of the desktop "pay on your phone" page</summary>
+        public static string PayRouteName => "Plugin.Payments.Kma.Pay";
+
+        /// <summary>Gets the path of the return page, relative to the store URL</summary>
+        public static string ReturnPath => "Plugins/PaymentKma/Return";
+
+        /// <summary>Gets the path of the waiting page, relative to the store URL</summary>
+        public static string WaitingPath => "Plugins/PaymentKma/Waiting";
+
+        /// <summary>Gets the path of the status JSON, relative to the store URL</summary>
+        public static string StatusPath => "Plugins/PaymentKma/Status";
+
+        /// <summary>Gets the path of the "pay on your phone" page, relative to the store URL</summary>
+        public static string PayPath => "Plugins/PaymentKma/Pay";
+
+        /// <summary>Gets the path of the webhook, relative to the store URL (sent as webhook_endpoints)</summary>
+        public static string WebhookPath => "Plugins/PaymentKma/Webhook";
+
+        /// <summary>Gets how long Opn's capability answer is kept per store</summary>
+        public static TimeSpan CapabilityCacheTime => TimeSpan.FromMinutes(15);
+
+        /// <summary>Gets how long a failed capability look-up is remembered before Opn is asked again</summary>
+        public static TimeSpan CapabilityFailureCacheTime => TimeSpan.FromMinutes(1);
+
+        /// <summary>Gets the shortest time between two syncs of one order triggered by status polling</summary>
+        public static TimeSpan StatusSyncInterval => TimeSpan.FromSeconds(10);
+
+        /// <summary>Gets how long before its expiry a pending charge is no longer handed to a shopper</summary>
+        public static TimeSpan ChargeReuseMargin => TimeSpan.FromMinutes(2);
+
+        /// <summary>Gets how long the checkout holds the order lock at most</summary>
+        public static TimeSpan OrderLockTime => TimeSpan.FromSeconds(60);
     }
 }

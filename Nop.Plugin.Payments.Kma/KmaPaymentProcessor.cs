@@ -1,9 +1,16 @@
 using Microsoft.AspNetCore.Http;
+using Nop.Core;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.ScheduleTasks;
+using Nop.Plugin.Payments.Kma.Components;
+using Nop.Plugin.Payments.Kma.Localization;
+using Nop.Plugin.Payments.Kma.Services;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
+using Nop.Services.Messages;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Payments.Kma;
 
@@ -14,18 +21,67 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 {
     #region Fields
 
+    private readonly IHttpContextAccessor _httpContextAccessor;
+    private readonly IKmaCheckoutService _kmaCheckoutService;
+    private readonly ILanguageService _languageService;
     private readonly ILocalizationService _localizationService;
+    private readonly INotificationService _notificationService;
+    private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
+    private readonly IWebHelper _webHelper;
 
     #endregion
 
     #region Ctor
 
-    public KmaPaymentProcessor(ILocalizationService localizationService,
-        ISettingService settingService)
+    public KmaPaymentProcessor(IHttpContextAccessor httpContextAccessor,
+        IKmaCheckoutService kmaCheckoutService,
+        ILanguageService languageService,
+        ILocalizationService localizationService,
+        INotificationService notificationService,
+        IScheduleTaskService scheduleTaskService,
+        ISettingService settingService,
+        IWebHelper webHelper)
     {
+        _httpContextAccessor = httpContextAccessor;
+        _kmaCheckoutService = kmaCheckoutService;
+        _languageService = languageService;
         _localizationService = localizationService;
+        _notificationService = notificationService;
+        _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
+        _webHelper = webHelper;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    /// <summary>
+    /// Gets the URL of a public page of nopCommerce for the order (route patterns "orderdetails/{orderId}" and
+    /// "checkout/completed/{orderId}"; nopCommerce adds the language code itself when URLs carry one)
+    /// </summary>
+    protected virtual string GetOrderPageUrl(string path, Order order)
+    {
+        return $"{_webHelper.GetStoreLocation()}{path}{order.Id}";
+    }
+
+    #endregion
+
+    #region Utilities
+
+    /// <summary>
+    /// Installs the locale resources: English for every language, then Thai over it for the th-TH language
+    /// </summary>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    private async Task InstallLocaleResourcesAsync()
+    {
+        await _localizationService.AddOrUpdateLocaleResourceAsync(KmaLocaleResources.English);
+
+        var languages = await _languageService.GetAllLanguagesAsync(showHidden: true);
+        var thai = languages.FirstOrDefault(language => string.Equals(language.LanguageCulture, KmaDefaults.ThaiLanguageCulture, StringComparison.OrdinalIgnoreCase));
+        if (thai != null)
+            await _localizationService.AddOrUpdateLocaleResourceAsync(KmaLocaleResources.Thai, thai.Id);
     }
 
     #endregion
@@ -35,25 +91,44 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest)
     {
-        return Task.FromResult(new ProcessPaymentResult());
+        //the charge is created once the order exists (PostProcessPaymentAsync), so that it carries the order's id
+        return _kmaCheckoutService.ValidatePaymentAsync(processPaymentRequest);
     }
 
     /// <inheritdoc />
-    public Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
+    public async Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
     {
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(postProcessPaymentRequest?.Order);
+
+        var order = postProcessPaymentRequest.Order;
+        var httpContext = _httpContextAccessor.HttpContext;
+        var result = await _kmaCheckoutService.StartPaymentAsync(order, httpContext?.Request.Headers.UserAgent.ToString(),
+            httpContext?.RequestAborted ?? CancellationToken.None);
+
+        var redirectUrl = result.RedirectUrl;
+        if (result.Outcome == KmaCheckoutOutcome.Failed)
+        {
+            //the order stays payable: the shopper lands on the order page with its "Complete payment" button
+            _notificationService.ErrorNotification(await _localizationService.GetResourceAsync(result.MessageResourceKey
+                ?? "Plugins.Payments.Kma.Checkout.PaymentUnavailable"));
+            redirectUrl = GetOrderPageUrl("orderdetails/", order);
+        }
+        else if (string.IsNullOrEmpty(redirectUrl))
+            redirectUrl = GetOrderPageUrl("checkout/completed/", order);
+
+        httpContext?.Response.Redirect(redirectUrl);
     }
 
     /// <inheritdoc />
-    public Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
+    public async Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
     {
-        return Task.FromResult(true);
+        return !await _kmaCheckoutService.IsAvailableAsync(cart);
     }
 
     /// <inheritdoc />
     public Task<decimal> GetAdditionalHandlingFeeAsync(IList<ShoppingCartItem> cart)
     {
-        return Task.FromResult(decimal.Zero);
+        return _kmaCheckoutService.GetAdditionalFeeAsync(cart);
     }
 
     /// <inheritdoc />
@@ -89,7 +164,12 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public Task<bool> CanRePostProcessPaymentAsync(Order order)
     {
-        return Task.FromResult(false);
+        ArgumentNullException.ThrowIfNull(order);
+
+        //"Complete payment" resumes the pending charge or starts the next attempt; nopCommerce has already checked
+        //that the order is pending and not cancelled
+        return Task.FromResult(order.PaymentStatus == Nop.Core.Domain.Payments.PaymentStatus.Pending
+            && order.OrderStatus != OrderStatus.Cancelled);
     }
 
     /// <inheritdoc />
@@ -107,7 +187,7 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public Type GetPublicViewComponent()
     {
-        return null;
+        return typeof(PaymentKmaViewComponent);
     }
 
     /// <inheritdoc />
@@ -119,13 +199,29 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public override async Task InstallAsync()
     {
+        //default settings for all stores
         await _settingService.SaveSettingAsync(new KmaPaymentSettings
         {
             ApiBaseUrl = KmaDefaults.DefaultApiBaseUrl,
             CheckCapability = true,
             UseDynamicWebhooks = true,
             CancelOrderOnExpiredCharge = true
-        });
+        }, storeId: 0);
+
+        await InstallLocaleResourcesAsync();
+
+        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is null)
+        {
+            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+            {
+                Name = KmaDefaults.ReconciliationTask.Name,
+                Type = KmaDefaults.ReconciliationTask.Type,
+                Seconds = KmaDefaults.ReconciliationTask.Seconds,
+                Enabled = true,
+                StopOnError = false,
+                LastEnabledUtc = DateTime.UtcNow
+            });
+        }
 
         await base.InstallAsync();
     }
@@ -134,6 +230,8 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     public override async Task UninstallAsync()
     {
         await _settingService.DeleteSettingAsync<KmaPaymentSettings>();
+        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is ScheduleTask task)
+            await _scheduleTaskService.DeleteTaskAsync(task);
         await _localizationService.DeleteLocaleResourcesAsync(KmaDefaults.LocaleResourcePrefix);
 
         await base.UninstallAsync();

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.Kma.Opn;
+using Nop.Plugin.Payments.Kma.Services;
 
 namespace Nop.Plugin.Payments.Kma.Infrastructure;
 
@@ -17,6 +21,21 @@ public class NopStartup : INopStartup
     /// <param name="configuration">Configuration of the application</param>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        //Opn client: our own primary handler (connect timeout, no redirects) instead of nopCommerce's WithProxy();
+        //the per-request timeouts are enforced by the client, so HttpClient's own timeout is off
+        services.AddHttpClient(OpnClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => OpnClient.CreatePrimaryHandler());
+        services.TryAddSingleton<IOpnClient>(provider => new OpnClient(provider.GetRequiredService<IHttpClientFactory>()));
+        services.TryAddSingleton(provider => new WebhookSignatureVerifier(provider.GetService<TimeProvider>()));
+        services.AddScoped<IKmaPaymentSyncService, KmaPaymentSyncService>();
+
+        //checkout and return
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IKmaCheckoutService, KmaCheckoutService>();
+
+        //themes first (nopCommerce prepends them), then the plugin's own views
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new KmaViewLocationExpander()));
     }
 
     /// <summary>

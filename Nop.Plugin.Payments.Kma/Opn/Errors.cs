@@ -47,6 +47,9 @@ public class OpnApiException : OpnException
     /// <summary>Gets Opn's documentation location for the error</summary>
     public string Location { get; }
 
+    /// <summary>Gets the delay the answer's Retry-After header asked for, when it had one</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <inheritdoc />
     public override bool IsAmbiguous => StatusCode >= 500;
 
@@ -65,12 +68,43 @@ public class OpnTransportException : OpnException
         IsTimeout = isTimeout;
     }
 
+    /// <summary>
+    /// Initializes the exception for a 2xx answer whose body could not be read as the expected object
+    /// </summary>
+    public OpnTransportException(string message, bool isTimeout, bool isUnreadableResponse, Exception innerException = null)
+        : this(message, isTimeout, innerException)
+    {
+        IsUnreadableResponse = isUnreadableResponse;
+    }
+
     /// <summary>Gets a value indicating whether the request timed out</summary>
     public bool IsTimeout { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether Opn answered 2xx but the body was not the expected JSON (not retried:
+    /// the call reached Opn)
+    /// </summary>
+    public bool IsUnreadableResponse { get; }
 
     /// <inheritdoc />
     public override bool IsAmbiguous => true;
 
     /// <inheritdoc />
     public override bool IsTransient => true;
+}
+
+/// <summary>
+/// The amount of a KMA charge is outside <see cref="KmaAmountRule"/>; thrown before any request is sent
+/// </summary>
+public class KmaAmountOutOfRangeException : ArgumentOutOfRangeException
+{
+    public KmaAmountOutOfRangeException(long amountSatang)
+        : base(nameof(CreateKmaChargeRequest.Amount), amountSatang,
+            $"A KMA charge must be between {KmaAmountRule.MinSatang} and {KmaAmountRule.MaxSatang} satang.")
+    {
+        AmountSatang = amountSatang;
+    }
+
+    /// <summary>Gets the refused amount in satang</summary>
+    public long AmountSatang { get; }
 }

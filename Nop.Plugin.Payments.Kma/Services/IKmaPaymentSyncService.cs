@@ -45,7 +45,13 @@ public enum KmaSyncOutcome
     Busy = 7,
 
     /// <summary>The order has no KMA charge, or Opn does not know the charge</summary>
-    NotFound = 8
+    NotFound = 8,
+
+    /// <summary>
+    /// The charge is successful (money arrived) but the order cannot take it: it is cancelled, or already paid
+    /// by something else. Nothing was changed on the order; it was noted and alerted for the admin
+    /// </summary>
+    NotApplied = 9
 }
 
 /// <summary>
@@ -61,6 +67,12 @@ public sealed class KmaSyncResult
 
     /// <summary>Gets or sets a value indicating whether this call changed the order</summary>
     public bool OrderChanged { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether a successful charge needs the admin's attention (see <see cref="KmaSyncOutcome.NotApplied"/>)</summary>
+    public bool AlertRaised { get; set; }
+
+    /// <summary>Gets or sets a short, secret-free explanation for logs and the admin</summary>
+    public string Message { get; set; }
 }
 
 /// <summary>
@@ -79,4 +91,15 @@ public interface IKmaPaymentSyncService
     /// <param name="cancellationToken">Cancellation token</param>
     /// <returns>A task that represents the asynchronous operation. The task result contains what was found and done</returns>
     Task<KmaSyncResult> SyncAsync(Order order, string chargeId = null, KmaSyncOrigin origin = KmaSyncOrigin.Return, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Expires a pending charge at Opn (so it can no longer be paid), then syncs the order with what Opn answers.
+    /// A charge that already left pending is not touched; an Opn failure leaves everything unchanged (Unavailable)
+    /// </summary>
+    /// <param name="order">The order</param>
+    /// <param name="chargeId">The charge to expire, or null for the order's current charge</param>
+    /// <param name="origin">Who asks</param>
+    /// <param name="cancellationToken">Cancellation token</param>
+    /// <returns>A task that represents the asynchronous operation. The task result contains what was found and done</returns>
+    Task<KmaSyncResult> ExpireChargeAsync(Order order, string chargeId = null, KmaSyncOrigin origin = KmaSyncOrigin.Reconciliation, CancellationToken cancellationToken = default);
 }

@@ -60,6 +60,15 @@ public sealed class DevStoreOptions
     /// <summary>Gets or sets whether the plugin is added to the active payment methods on start (nopCommerce's admin does it by hand)</summary>
     public bool ActivatePlugin { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets whether an in-process OpnEmulator is started and wired to the store (its webhook URL is the plugin's
+    /// webhook route; the plugin's shared settings get its keys, base URL and webhook secret). Off when a secret key is given.
+    /// </summary>
+    public bool UseEmulator { get; set; } = true;
+
+    /// <summary>Gets or sets changes to the emulator's options before it starts (clock, charge lifetime, retry delays...)</summary>
+    public Action<OpnEmulator.EmulatorOptions> ConfigureEmulator { get; set; }
+
     /// <summary>Gets or sets the Opn public key written to the plugin's shared settings (null leaves the installed value)</summary>
     public string OpnPublicKey { get; set; }
 
@@ -123,6 +132,12 @@ public sealed class DevStoreHost : IAsyncDisposable
     /// <summary>Gets the root services (create a scope for scoped ones, or use InScopeAsync)</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Gets the in-process OpnEmulator the plugin talks to (null when the store talks to Opn or runs without one)</summary>
+    public OpnEmulator.EmulatorHost Emulator { get; private set; }
+
+    /// <summary>Gets the plugin's webhook URL on store 1</summary>
+    public Uri WebhookUrl => new(BaseAddress, KmaDefaults.WebhookPath);
+
     /// <summary>Gets the options the store was started with</summary>
     public DevStoreOptions Options { get; }
 
@@ -173,11 +188,23 @@ public sealed class DevStoreHost : IAsyncDisposable
         var host = new DevStoreHost(app, baseAddress, options);
         host.SetStoreUrls();
 
-        if (options.InstallPlugin)
-            await host.InstallPluginAsync(KmaDefaults.SystemName);
-        if (options.ActivatePlugin)
-            await host.SetPaymentMethodActiveAsync(KmaDefaults.SystemName, true);
-        await host.ApplyOpnSettingsAsync(options);
+        try
+        {
+            if (options.InstallPlugin)
+                await host.InstallPluginAsync(KmaDefaults.SystemName);
+            if (options.ActivatePlugin)
+                await host.SetPaymentMethodActiveAsync(KmaDefaults.SystemName, true);
+
+            if (options.UseEmulator && string.IsNullOrEmpty(options.OpnSecretKey))
+                await host.StartEmulatorAsync(options);
+            else
+                await host.ApplyOpnSettingsAsync(options.OpnPublicKey, options.OpnSecretKey, options.OpnWebhookSecret, options.OpnApiBaseUrl);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
 
         return host;
     }
@@ -231,6 +258,8 @@ public sealed class DevStoreHost : IAsyncDisposable
         services.AddScoped<IPaymentService, PaymentService>();
         services.AddScoped<IScheduleTaskService, ScheduleTaskService>();
         services.AddScoped<ShoppingCartService>();
+        services.AddScoped<IShoppingCartService>(provider => provider.GetRequiredService<ShoppingCartService>());
+        services.AddScoped<IOrderTotalCalculationService, OrderTotalCalculationService>();
         services.AddScoped<PriceFormatter>();
         services.AddScoped<DevStore.Controllers.CheckoutHelper>();
 
@@ -302,16 +331,29 @@ public sealed class DevStoreHost : IAsyncDisposable
         Data.Stores.Update(second);
     }
 
-    private async Task ApplyOpnSettingsAsync(DevStoreOptions options)
+    private async Task StartEmulatorAsync(DevStoreOptions options)
     {
-        if (options.OpnPublicKey == null && options.OpnSecretKey == null && options.OpnWebhookSecret == null && options.OpnApiBaseUrl == null)
+        var emulatorOptions = new OpnEmulator.EmulatorOptions();
+        emulatorOptions.WebhookUrls.Add(WebhookUrl.ToString());
+        options.ConfigureEmulator?.Invoke(emulatorOptions);
+
+        Emulator = await OpnEmulator.EmulatorHost.StartAsync(emulatorOptions);
+        await ApplyOpnSettingsAsync(Emulator.PublicKey, Emulator.SecretKey, Emulator.WebhookSecret, Emulator.BaseAddress.ToString().TrimEnd('/'));
+    }
+
+    /// <summary>
+    /// Writes Opn keys, webhook secret and API base URL into the plugin's shared (all stores) settings; null leaves a value as it is
+    /// </summary>
+    public async Task ApplyOpnSettingsAsync(string publicKey, string secretKey, string webhookSecret, string apiBaseUrl)
+    {
+        if (publicKey == null && secretKey == null && webhookSecret == null && apiBaseUrl == null)
             return;
 
         var settings = await GetSettingsAsync<KmaPaymentSettings>();
-        settings.PublicKey = options.OpnPublicKey ?? settings.PublicKey;
-        settings.SecretKey = options.OpnSecretKey ?? settings.SecretKey;
-        settings.WebhookSecret = options.OpnWebhookSecret ?? settings.WebhookSecret;
-        settings.ApiBaseUrl = options.OpnApiBaseUrl ?? settings.ApiBaseUrl;
+        settings.PublicKey = publicKey ?? settings.PublicKey;
+        settings.SecretKey = secretKey ?? settings.SecretKey;
+        settings.WebhookSecret = webhookSecret ?? settings.WebhookSecret;
+        settings.ApiBaseUrl = apiBaseUrl ?? settings.ApiBaseUrl;
         await SaveSettingsAsync(settings);
     }
 
@@ -511,6 +553,8 @@ public sealed class DevStoreHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (Emulator != null)
+            await Emulator.DisposeAsync();
     }
 }
 

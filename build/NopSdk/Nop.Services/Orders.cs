@@ -1,4 +1,5 @@
 using System.Xml;
+using System.Xml.Linq;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
 
@@ -96,28 +97,25 @@ public partial class CustomValue
 
 public partial class CustomValues : List<CustomValue>
 {
+    // Same XML shape as nopCommerce (Order.CustomValuesXml): DictionarySerializer/item/{key,value,displayToCustomer,location,createdOn}.
     public virtual List<CustomValue> GetValuesByDisplayLocation(CustomValueDisplayLocation displayLocation)
     {
-        return this.Where(value => value.DisplayLocation == displayLocation).ToList();
+        return FindAll(value => value.DisplayLocation == displayLocation);
     }
 
     public virtual string SerializeToXml()
     {
-        // Only the facade's own tests and the DevStore run this; nopCommerce uses its own serializer.
-        var document = new XmlDocument();
-        var root = document.CreateElement("DictionarySerializer");
-        document.AppendChild(root);
-        foreach (var value in this)
-        {
-            var item = document.CreateElement("item");
-            item.SetAttribute("key", value.Name);
-            item.SetAttribute("value", value.Value);
-            item.SetAttribute("displayToCustomer", value.DisplayToCustomer.ToString());
-            item.SetAttribute("location", ((int)value.DisplayLocation).ToString());
-            root.AppendChild(item);
-        }
+        if (Count == 0)
+            return string.Empty;
 
-        return document.OuterXml;
+        var items = this.Select(value => new XElement("item",
+            new XElement("key", value.Name),
+            new XElement("value", value.Value),
+            new XElement("displayToCustomer", value.DisplayToCustomer),
+            new XElement("location", (int)value.DisplayLocation),
+            new XElement("createdOn", value.CreatedOnUtc?.Ticks ?? 0)));
+
+        return new XElement("DictionarySerializer", items).ToString(SaveOptions.DisableFormatting);
     }
 
     public virtual void FillByXml(string customValuesXml, bool displayToCustomerOnly = false)
@@ -126,16 +124,27 @@ public partial class CustomValues : List<CustomValue>
         if (string.IsNullOrWhiteSpace(customValuesXml))
             return;
 
-        var document = new XmlDocument();
-        document.LoadXml(customValuesXml);
-        foreach (XmlElement item in document.SelectNodes("/DictionarySerializer/item"))
+        XElement root;
+        try
         {
-            var displayToCustomer = !bool.TryParse(item.GetAttribute("displayToCustomer"), out var flag) || flag;
+            root = XElement.Parse(customValuesXml);
+        }
+        catch (XmlException)
+        {
+            return;
+        }
+
+        foreach (var item in root.Elements("item"))
+        {
+            var location = int.TryParse(item.Element("location")?.Value, out var number) && Enum.IsDefined(typeof(CustomValueDisplayLocation), number)
+                ? (CustomValueDisplayLocation)number
+                : CustomValueDisplayLocation.Payment;
+            var displayToCustomer = !bool.TryParse(item.Element("displayToCustomer")?.Value, out var flag) || flag;
+            DateTime? createdOnUtc = long.TryParse(item.Element("createdOn")?.Value, out var ticks) && ticks > 0 ? new DateTime(ticks) : null;
             if (displayToCustomerOnly && !displayToCustomer)
                 continue;
 
-            var location = int.TryParse(item.GetAttribute("location"), out var number) ? (CustomValueDisplayLocation)number : CustomValueDisplayLocation.Payment;
-            Add(new CustomValue(item.GetAttribute("key"), item.GetAttribute("value"), location, displayToCustomer));
+            Add(new CustomValue(item.Element("key")?.Value, item.Element("value")?.Value, location, displayToCustomer, createdOnUtc));
         }
     }
 
@@ -146,19 +155,18 @@ public partial class CustomValues : List<CustomValue>
 
     public virtual bool TryGetValue(string name, out CustomValue customValue)
     {
-        customValue = this.FirstOrDefault(value => value.Name.Equals(name, StringComparison.InvariantCultureIgnoreCase));
+        customValue = Find(value => value.Name.Equals(name));
         return customValue != null;
     }
 
+    // As in nopCommerce, reading a missing name throws and writing replaces the value.
     public virtual string this[string name]
     {
-        get => TryGetValue(name, out var customValue) ? customValue.Value : null;
+        get => TryGetValue(name, out var customValue) ? customValue.Value : throw new InvalidOperationException($"No custom value named '{name}'.");
         set
         {
-            if (TryGetValue(name, out var customValue))
-                customValue.Value = value;
-            else
-                Add(new CustomValue(name, value));
+            Remove(name);
+            Add(new CustomValue(name, value));
         }
     }
 }

@@ -146,11 +146,11 @@ namespace Nop.Services.Security
 
     public partial interface IPermissionService
     {
-        Task<bool> AuthorizeAsync(string permissionSystemName);
+        Task<bool> AuthorizeAsync(string permissionRecordSystemName);
 
-        Task<bool> AuthorizeAsync(string permissionSystemName, Customer customer);
+        Task<bool> AuthorizeAsync(string permissionRecordSystemName, Customer customer);
 
-        Task<bool> AuthorizeAsync(string permissionSystemName, int customerRoleId);
+        Task<bool> AuthorizeAsync(string permissionRecordSystemName, int customerRoleId);
     }
 }
 

@@ -188,3 +188,17 @@ namespace Nop.Web.Framework.Mvc.Routing
         int Priority { get; }
     }
 }
+
+namespace Nop.Web.Framework.Infrastructure.Extensions
+{
+    using Microsoft.Extensions.DependencyInjection;
+
+    public static class HttpClientBuilderExtensions
+    {
+        // nopCommerce applies the admin proxy settings here; the facade behaves as with the proxy switched off.
+        public static void WithProxy(this IHttpClientBuilder httpClientBuilder)
+        {
+            httpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+
+namespace Nop.Plugin.Payments.Kma.Tests.Emulator;
+
+/// <summary>
+/// The emulator's objects carry every field of the KMA guide's examples, with the same JSON types
+/// </summary>
+[TestFixture]
+[Category("Integration")]
+public class EmulatorShapeTests : EmulatorFixtureBase
+{
+    [Test]
+    public async Task Source_HasEveryFieldOfTheSeedExample()
+    {
+        var seed = ReadSeed("seed-source-mobile_banking_bay.json");
+        var source = await Public.PostFormAsync("sources", ("amount", "150000"), ("currency", "THB"), ("type", "mobile_banking_bay"), ("platform_type", "IOS"));
+
+        AssertSameShape(seed, source.Json, "source");
+        Assert.That(PropertyNames(source.Json), Is.EqualTo(PropertyNames(seed)), "same fields in the same order");
+        Assert.That(source.Json.GetProperty("charge_status").GetString(), Is.EqualTo(seed.GetProperty("charge_status").GetString()));
+        Assert.That(source.Json.GetProperty("flow").GetString(), Is.EqualTo(seed.GetProperty("flow").GetString()));
+    }
+
+    [Test]
+    public async Task Charge_HasEveryFieldOfTheSeedExample()
+    {
+        var seed = ReadSeed("seed-charge-mobile_banking_bay-pending.json");
+        var source = await Public.PostFormAsync("sources", ("amount", "150000"), ("currency", "THB"), ("type", "mobile_banking_bay"), ("platform_type", "IOS"));
+        var charge = await Secret.PostFormAsync("charges", ("amount", "150000"), ("currency", "THB"),
+            ("return_uri", "https://example.com/orders/345678/complete"), ("source", source.Json.GetProperty("id").GetString()));
+
+        AssertSameShape(seed, charge.Json, "charge");
+        Assert.That(PropertyNames(charge.Json), Is.EqualTo(PropertyNames(seed)), "same fields in the same order");
+        foreach (var field in new[] { "amount", "net", "fee", "fee_vat", "currency", "status", "return_uri" })
+            Assert.That(charge.Json.GetProperty(field).ToString(), Is.EqualTo(seed.GetProperty(field).ToString()), field);
+    }
+
+    [Test]
+    public async Task ChargeInEvents_ListsAndSearch_HasTheSameShape()
+    {
+        var seed = ReadSeed("seed-charge-mobile_banking_bay-pending.json");
+        var id = (await Secret.CreateChargeAsync(150000, "https://example.com/orders/345678/complete")).GetProperty("id").GetString();
+
+        var ev = (await Secret.GetAsync($"charges/{id}/events")).Json.GetProperty("data")[0];
+        var listed = (await Secret.GetAsync("charges")).Json.GetProperty("data")[0];
+        var found = (await Secret.GetAsync($"search?scope=charge&query={id}")).Json.GetProperty("data")[0];
+
+        AssertSameShape(seed, ev.GetProperty("data"), "event.data");
+        AssertSameShape(seed, listed, "list.data[0]");
+        AssertSameShape(seed, found, "search.data[0]");
+    }
+
+    /// <summary>Every property of the expected object exists in the actual one with the same JSON type (true/false count as one type)</summary>
+    private static void AssertSameShape(JsonElement expected, JsonElement actual, string path)
+    {
+        Assert.That(Kind(actual), Is.EqualTo(Kind(expected)), $"{path} has the seed's JSON type");
+        switch (expected.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in expected.EnumerateObject())
+                {
+                    Assert.That(actual.TryGetProperty(property.Name, out var value), Is.True, $"{path}.{property.Name} is present");
+                    AssertSameShape(property.Value, value, $"{path}.{property.Name}");
+                }
+                break;
+            case JsonValueKind.Array when expected.GetArrayLength() > 0:
+                Assert.That(actual.GetArrayLength(), Is.GreaterThan(0), $"{path} has items");
+                AssertSameShape(expected[0], actual[0], path + "[0]");
+                break;
+        }
+    }
+
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        var kind => kind.ToString()
+    };
+
+    private static List<string> PropertyNames(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToList();
+
+    /// <summary>Reads a seed example from the shared spec folder next to the repository (or a TestData copy)</summary>
+    private static JsonElement ReadSeed(string fileName)
+    {
+        var copied = Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", fileName);
+        if (File.Exists(copied))
+            return JsonDocument.Parse(File.ReadAllText(copied)).RootElement.Clone();
+
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "..", "shared", "spec", fileName);
+            if (File.Exists(Path.Combine(directory.FullName, "Nop.Plugin.Payments.Kma.sln")) && File.Exists(candidate))
+                return JsonDocument.Parse(File.ReadAllText(candidate)).RootElement.Clone();
+        }
+
+        Assert.Fail($"seed example {fileName} was not found");
+        return default;
+    }
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.Kma.Opn;
+using Nop.Plugin.Payments.Kma.Services;
+using Nop.Services.Common;
+using Nop.Services.Configuration;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.Kma.Controllers;
+
+/// <summary>
+/// Receives Opn's webhook deliveries. The body is only a hint: the charge is re-fetched from Opn with the keys of
+/// the order's store before anything changes. A plain controller, so none of the storefront filters run
+/// </summary>
+[IgnoreAntiforgeryToken]
+public class PaymentKmaWebhookController : Controller
+{
+    #region Fields
+
+    private readonly IGenericAttributeService _genericAttributeService;
+    private readonly IKmaPaymentSyncService _kmaPaymentSyncService;
+    private readonly ILogger _logger;
+    private readonly IOrderService _orderService;
+    private readonly ISettingService _settingService;
+    private readonly WebhookSignatureVerifier _webhookSignatureVerifier;
+
+    #endregion
+
+    #region Ctor
+
+    public PaymentKmaWebhookController(IGenericAttributeService genericAttributeService,
+        IKmaPaymentSyncService kmaPaymentSyncService,
+        ILogger logger,
+        IOrderService orderService,
+        ISettingService settingService,
+        WebhookSignatureVerifier webhookSignatureVerifier)
+    {
+        _genericAttributeService = genericAttributeService;
+        _kmaPaymentSyncService = kmaPaymentSyncService;
+        _logger = logger;
+        _orderService = orderService;
+        _settingService = settingService;
+        _webhookSignatureVerifier = webhookSignatureVerifier;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    private static IActionResult Answer(int statusCode, string text)
+    {
+        return new ContentResult { StatusCode = statusCode, Content = text, ContentType = "text/plain; charset=utf-8" };
+    }
+
+    private static bool IsJson(string contentType)
+    {
+        return MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            && string.Equals(mediaType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            && (string.IsNullOrEmpty(mediaType.CharSet) || string.Equals(mediaType.CharSet.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Reads the body, or returns null as soon as it is larger than the limit
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Text(JToken token)
+    {
+        return token is JValue { Value: not null } value ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private async Task<bool> ListsChargeAsync(Order order, string chargeId)
+    {
+        if (string.Equals(order.AuthorizationTransactionId, chargeId, StringComparison.Ordinal)
+            || string.Equals(order.CaptureTransactionId, chargeId, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var previous = await _genericAttributeService.GetAttributeAsync<string>(order, KmaDefaults.OrderAttributes.PreviousChargeIds) ?? string.Empty;
+        return previous.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(chargeId, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Finds the order a charge event is about: by the order_guid metadata our charges carry, else by order_id metadata
+    /// when that order lists the charge, else among the most recent KMA orders by charge id
+    /// </summary>
+    private async Task<Order> FindOrderAsync(string chargeId, JObject metadata)
+    {
+        if (Guid.TryParse(Text(metadata?["order_guid"]), out var orderGuid))
+        {
+            var byGuid = await _orderService.GetOrderByGuidAsync(orderGuid);
+            if (byGuid != null)
+                return byGuid;
+        }
+
+        if (int.TryParse(Text(metadata?["order_id"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var orderId) && orderId > 0)
+        {
+            var byId = await _orderService.GetOrderByIdAsync(orderId);
+            if (byId != null && await ListsChargeAsync(byId, chargeId))
+                return byId;
+        }
+
+        var recent = await _orderService.SearchOrdersAsync(paymentMethodSystemName: KmaDefaults.SystemName,
+            createdFromUtc: DateTime.UtcNow - FallbackLookBack, pageIndex: 0, pageSize: FallbackScanSize);
+        foreach (var order in recent ?? Enumerable.Empty<Order>())
+        {
+            if (await ListsChargeAsync(order, chargeId))
+                return order;
+        }
+
+        return null;
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Handles one webhook delivery
+    /// </summary>
+    /// <returns>A task that represents the asynchronous operation. The task result contains the answer for Opn:
+    /// 2xx when it must not deliver again, 5xx when it should</returns>
+    [HttpPost]
+    public async Task<IActionResult> Webhook()
+    {
+        if (!IsJson(Request.ContentType))
+            return Answer(StatusCodes.Status415UnsupportedMediaType, "Expected application/json");
+
+        if (Request.ContentLength > KmaDefaults.Webhook.MaxBodyBytes)
+            return Answer(StatusCodes.Status413PayloadTooLarge, "Body too large");
+
+        var body = await ReadBodyAsync(Request.Body, KmaDefaults.Webhook.MaxBodyBytes, HttpContext.RequestAborted);
+        if (body == null)
+            return Answer(StatusCodes.Status413PayloadTooLarge, "Body too large");
+
+        string key, dataObject, chargeId;
+        JObject metadata;
+        try
+        {
+            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body), new UTF8Encoding(false, true)))
+            {
+                DateParseHandling = DateParseHandling.None,
+                MaxDepth = 32
+            };
+            if (JToken.ReadFrom(reader) is not JObject root || Text(root["object"]) != "event")
+                return Answer(StatusCodes.Status400BadRequest, "Not an Opn event");
+
+            key = Text(root["key"]) ?? string.Empty;
+            var data = root["data"] as JObject;
+            dataObject = Text(data?["object"]);
+            chargeId = Text(data?["id"]);
+            metadata = data?["metadata"] as JObject;
+        }
+        catch (Exception exception) when (exception is JsonException or DecoderFallbackException or InvalidOperationException)
+        {
+            return Answer(StatusCodes.Status400BadRequest, "Malformed JSON");
+        }
+
+        //only charge events matter; anything else is acknowledged so that Opn stops delivering it
+        if (dataObject != "charge" || !key.StartsWith("charge.", StringComparison.Ordinal))
+            return Answer(StatusCodes.Status200OK, "Ignored");
+
+        if (string.IsNullOrWhiteSpace(chargeId))
+            return Answer(StatusCodes.Status400BadRequest, "Charge event without a charge id");
+
+        var order = await FindOrderAsync(chargeId, metadata);
+        if (order == null || order.Deleted
+            || !string.Equals(order.PaymentMethodSystemName, KmaDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+        {
+            await _logger.InformationAsync($"Payments.Kma: webhook {key} for charge {chargeId}: no KMA order knows this charge; nothing was changed");
+            return Answer(StatusCodes.Status200OK, "Unknown charge");
+        }
+
+        //the secret is the one the order's store configured: the request only points at an order, and the charge is
+        //re-fetched with that store's key and checked against that order anyway
+        var settings = await _settingService.LoadSettingAsync<KmaPaymentSettings>(order.StoreId);
+        if (!string.IsNullOrWhiteSpace(settings?.WebhookSecret))
+        {
+            var verdict = _webhookSignatureVerifier.Verify(Request.Headers[KmaDefaults.Webhook.SignatureHeader].ToString(),
+                Request.Headers[KmaDefaults.Webhook.TimestampHeader].ToString(), body, settings.WebhookSecret);
+            if (!verdict.IsValid)
+            {
+                await _logger.WarningAsync($"Payments.Kma: webhook {key} for charge {chargeId} (order #{order.Id}, store #{order.StoreId}) rejected: signature {verdict.Failure}. Remote address {HttpContext.Connection.RemoteIpAddress}");
+                return Answer(StatusCodes.Status401Unauthorized, "Invalid signature");
+            }
+        }
+
+        KmaSyncResult result;
+        try
+        {
+            result = await _kmaPaymentSyncService.SyncAsync(order, chargeId, KmaSyncOrigin.Webhook);
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Payments.Kma: webhook {key} for charge {chargeId} (order #{order.Id}) failed", exception);
+            return Answer(StatusCodes.Status500InternalServerError, "Error");
+        }
+
+        if (result.Outcome is KmaSyncOutcome.Unavailable or KmaSyncOutcome.Busy)
+        {
+            Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Answer(StatusCodes.Status503ServiceUnavailable, "Try again later");
+        }
+
+        return Answer(StatusCodes.Status200OK, result.Outcome.ToString());
+    }
+
+    #endregion
+
+    #region Properties
+
+    /// <summary>Gets how many recent KMA orders are scanned for a charge event that carries no order metadata</summary>
+    public static int FallbackScanSize => 100;
+
+    /// <summary>Gets how far back that scan looks</summary>
+    public static TimeSpan FallbackLookBack => TimeSpan.FromDays(30);
+
+    /// <summary>Gets the Retry-After sent with a 503</summary>
+    public static int RetryAfterSeconds => 30;
+
+    #endregion
+}

@@ -1,0 +1,44 @@
+using Newtonsoft.Json;
+
+namespace Nop.Plugin.Payments.Kma.Opn;
+
+/// <summary>
+/// Represents a list object
+/// </summary>
+public class OpnList<T>
+{
+    [JsonProperty("object")] public string Object { get; set; }
+    [JsonProperty("data")] public IList<T> Data { get; set; } = new List<T>();
+    [JsonProperty("limit")] public int Limit { get; set; }
+    [JsonProperty("offset")] public int Offset { get; set; }
+    [JsonProperty("total")] public int Total { get; set; }
+    [JsonProperty("location")] public string Location { get; set; }
+
+    /// <summary>Gets or sets "chronological" or "reverse_chronological"</summary>
+    [JsonProperty("order")] public string Order { get; set; }
+
+    [JsonProperty("from")] public DateTime? From { get; set; }
+    [JsonProperty("to")] public DateTime? To { get; set; }
+}
+
+/// <summary>
+/// Represents a search result object ("search")
+/// </summary>
+public class OpnSearchResult<T>
+{
+    [JsonProperty("object")] public string Object { get; set; }
+    [JsonProperty("data")] public IList<T> Data { get; set; } = new List<T>();
+    [JsonProperty("page")] public int Page { get; set; }
+    [JsonProperty("per_page")] public int PerPage { get; set; }
+    [JsonProperty("total")] public int Total { get; set; }
+    [JsonProperty("total_pages")] public int TotalPages { get; set; }
+    [JsonProperty("location")] public string Location { get; set; }
+    [JsonProperty("scope")] public string Scope { get; set; }
+    [JsonProperty("query")] public string Query { get; set; }
+
+    [JsonProperty("filters")]
+    [JsonConverter(typeof(OpnMetadataConverter))]
+    public IDictionary<string, string> Filters { get; set; } = new Dictionary<string, string>();
+
+    [JsonProperty("order")] public string Order { get; set; }
+}
