@@ -57,7 +57,7 @@ public class DevStoreHostingTests
     public async Task TheLanguageSwitchChangesTheStorefront()
     {
         using var client = _store.CreateClient();
-        (await client.PostAsync("addproducttocart/2", new FormUrlEncodedContent(new Dictionary<string, string> { ["quantity"] = "1" }))).Dispose();
+        (await DevStoreHost.PostFormAsync(client, "addproducttocart/2", ("quantity", "1"))).Dispose();
 
         Assert.That(await client.GetStringAsync("cart/"), Does.Contain("<h1>Shopping cart</h1>"));
         const int thaiLanguageId = global::DevStore.Services.DevStoreDefaults.ThaiLanguageId;
@@ -78,7 +78,7 @@ public class DevStoreHostingTests
 
         await _store.RunScheduleTaskAsync(type);
         using var client = _store.CreateClient();
-        using var response = await client.PostAsync("scheduletask/runtask", new FormUrlEncodedContent(new Dictionary<string, string> { ["taskType"] = type }));
+        using var response = await DevStoreHost.PostFormAsync(client, "scheduletask/runtask", ("taskType", type));
 
         Assert.That(response.IsSuccessStatusCode, Is.True);
         Assert.That(CountingTask.Runs - before, Is.EqualTo(2));

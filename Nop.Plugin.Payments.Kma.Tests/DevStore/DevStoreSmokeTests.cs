@@ -74,7 +74,7 @@ public class DevStoreSmokeTests
     public async Task PaymentMethodListShowsKmaOnlyWithinItsLimits(int productId, bool listed)
     {
         using var client = _store.CreateClient();
-        (await client.PostAsync($"addproducttocart/{productId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["quantity"] = "1" }))).Dispose();
+        (await DevStoreHost.PostFormAsync(client, $"addproducttocart/{productId}", ("quantity", "1"))).Dispose();
 
         using var response = await client.GetAsync("checkout/paymentmethod");
         var html = await response.Content.ReadAsStringAsync();
@@ -146,11 +146,11 @@ public class DevStoreSmokeTests
         try
         {
             using var client = _store.CreateClient(baseAddress: _store.SecondStoreAddress);
-            (await client.PostAsync("addproducttocart/2", new FormUrlEncodedContent(new Dictionary<string, string> { ["quantity"] = "1" }))).Dispose();
-            (await client.PostAsync("checkout/OpcSavePaymentMethod", new FormUrlEncodedContent(new Dictionary<string, string> { ["paymentmethod"] = KmaDefaults.SystemName }))).Dispose();
-            (await client.PostAsync("checkout/OpcSavePaymentInfo", new FormUrlEncodedContent([]))).Dispose();
+            (await DevStoreHost.PostFormAsync(client, "addproducttocart/2", ("quantity", "1"))).Dispose();
+            (await DevStoreHost.PostFormAsync(client, "checkout/OpcSavePaymentMethod", ("paymentmethod", KmaDefaults.SystemName))).Dispose();
+            (await DevStoreHost.PostFormAsync(client, "checkout/OpcSavePaymentInfo")).Dispose();
 
-            using var confirm = await client.PostAsync("checkout/OpcConfirmOrder", new FormUrlEncodedContent([]));
+            using var confirm = await DevStoreHost.PostFormAsync(client, "checkout/OpcConfirmOrder");
             var json = await confirm.Content.ReadAsStringAsync();
             Assert.That(json, Is.EqualTo($"{{\"redirect\":\"{_store.SecondStoreAddress}checkout/OpcCompleteRedirectionPayment\"}}"));
 
@@ -205,6 +205,39 @@ public class DevStoreSmokeTests
         using var admin = await _store.CreateAdminClientAsync();
         using var response = await admin.PostAsync("Admin/Setting/DevStore", new FormUrlEncodedContent(new Dictionary<string, string> { ["OnePageCheckoutEnabled"] = "true" }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task CheckoutPostsNeedTheAntiforgeryTokenAsInNopCommerce()
+    {
+        using var client = _store.CreateClient();
+        using var withoutToken = await client.PostAsync("addproducttocart/2", new FormUrlEncodedContent(new Dictionary<string, string> { ["quantity"] = "1" }));
+        using var withToken = await DevStoreHost.PostFormAsync(client, "addproducttocart/2", ("quantity", "1"));
+
+        Assert.That(withoutToken.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(withToken.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    [Test]
+    public async Task AdminSavesAStoreOverrideThroughTheStoreScope()
+    {
+        using var admin = await _store.CreateAdminClientAsync();
+        (await admin.GetAsync("Admin/Setting/ChangeStoreScopeConfiguration?storeid=2")).Dispose();
+        try
+        {
+            using var response = await DevStoreHost.PostFormAsync(admin, "Admin/Setting/DevStore",
+                ("AllowRePostingPayments", "false"), ("AllowRePostingPayments_OverrideForStore", "true"),
+                ("OnePageCheckoutEnabled", "true"), ("OnePageCheckoutEnabled_OverrideForStore", "false"));
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await _store.GetSettingsAsync<PaymentSettings>(2)).AllowRePostingPayments, Is.False);
+            Assert.That((await _store.GetSettingsAsync<PaymentSettings>(1)).AllowRePostingPayments, Is.True);
+            Assert.That((await _store.GetSettingsAsync<OrderSettings>(2)).OnePageCheckoutEnabled, Is.False, "not overridden: the store keeps the shared value");
+        }
+        finally
+        {
+            _store.Data.Settings.Delete(setting => setting.StoreId == 2 && setting.Name == "paymentsettings.allowrepostingpayments");
+        }
     }
 
     [TestCase(DevStoreDefaults.EnglishLanguageId, "Configure - <span class=\"plugin-friendly-name\">Krungsri (KMA)</span>", ">Public key</label>", "Opn keys")]

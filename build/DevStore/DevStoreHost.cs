@@ -514,14 +514,14 @@ public sealed class DevStoreHost : IAsyncDisposable
         paymentMethodSystemName ??= KmaDefaults.SystemName;
         var before = GetOrders().Select(order => order.Id).ToHashSet();
 
-        (await client.PostAsync($"addproducttocart/{productId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["quantity"] = quantity.ToString() }))).Dispose();
+        (await PostFormAsync(client, $"addproducttocart/{productId}", ("quantity", quantity.ToString()))).Dispose();
 
         HttpResponseMessage last;
         if (onePage)
         {
-            (await client.PostAsync("checkout/OpcSavePaymentMethod", Form(("paymentmethod", paymentMethodSystemName)))).Dispose();
-            (await client.PostAsync("checkout/OpcSavePaymentInfo", Form())).Dispose();
-            last = await client.PostAsync("checkout/OpcConfirmOrder", Form());
+            (await PostFormAsync(client, "checkout/OpcSavePaymentMethod", ("paymentmethod", paymentMethodSystemName))).Dispose();
+            (await PostFormAsync(client, "checkout/OpcSavePaymentInfo")).Dispose();
+            last = await PostFormAsync(client, "checkout/OpcConfirmOrder");
             var json = await last.Content.ReadAsStringAsync();
             var redirect = Newtonsoft.Json.Linq.JObject.Parse(json)["redirect"]?.ToString();
             if (redirect != null)
@@ -532,17 +532,35 @@ public sealed class DevStoreHost : IAsyncDisposable
         }
         else
         {
-            (await client.PostAsync("checkout/paymentmethod", Form(("paymentmethod", paymentMethodSystemName), ("nextstep", "Next")))).Dispose();
-            (await client.PostAsync("checkout/paymentinfo", Form(("nextstep", "Next")))).Dispose();
-            last = await client.PostAsync("checkout/confirm", Form());
+            (await PostFormAsync(client, "checkout/paymentmethod", ("paymentmethod", paymentMethodSystemName), ("nextstep", "Next"))).Dispose();
+            (await PostFormAsync(client, "checkout/paymentinfo", ("nextstep", "Next"))).Dispose();
+            last = await PostFormAsync(client, "checkout/confirm");
         }
 
         var order = GetOrders().FirstOrDefault(candidate => !before.Contains(candidate.Id));
         return new HttpCheckoutResult(last, order);
     }
 
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] values) =>
-        new(values.Select(value => new KeyValuePair<string, string>(value.Key, value.Value)));
+    /// <summary>
+    /// Gets an antiforgery token for the client's cookies (as a browser has it from any page with a form)
+    /// </summary>
+    public static async Task<string> GetAntiforgeryTokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("login/");
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the sign-in page");
+    }
+
+    /// <summary>
+    /// Posts a form the way a browser posts it from a page: with the antiforgery token nopCommerce's controllers check
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, params (string Key, string Value)[] fields)
+    {
+        var token = await GetAntiforgeryTokenAsync(client);
+        var values = fields.Select(field => new KeyValuePair<string, string>(field.Key, field.Value))
+            .Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
 
     #endregion
 
