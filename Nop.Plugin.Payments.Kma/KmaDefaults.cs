@@ -36,6 +36,36 @@ public static class KmaDefaults
     public static string ApiVersion => "2019-05-29";
 
     /// <summary>
+    /// Gets the prefix of every public view name of the plugin (themes override views by these names)
+    /// </summary>
+    public static string ViewNamePrefix => "PaymentKma.";
+
+    /// <summary>
+    /// Gets the name of the checkout payment info view component
+    /// </summary>
+    public static string PaymentInfoViewComponentName => "PaymentKma";
+
+    /// <summary>
+    /// Gets the view name of the checkout payment info
+    /// </summary>
+    public static string PaymentInfoViewName => "PaymentKma.PaymentInfo";
+
+    /// <summary>
+    /// Gets the plugin's views folder
+    /// </summary>
+    public static string ViewsPath => "/Plugins/Payments.Kma/Views/";
+
+    /// <summary>
+    /// Gets the plugin's own view location, searched after the theme's and nopCommerce's
+    /// </summary>
+    public static string ViewLocationFormat => ViewsPath + "{0}.cshtml";
+
+    /// <summary>
+    /// Gets the path of the admin configuration view
+    /// </summary>
+    public static string ConfigureViewPath => "~/Plugins/Payments.Kma/Views/Configure.cshtml";
+
+    /// <summary>
     /// Gets the key of the per-order lock (ILocker) that serialises every change to an order's payment
     /// </summary>
     /// <param name="orderId">Order identifier</param>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,9 @@ public class NopStartup : INopStartup
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<IKmaCheckoutService, KmaCheckoutService>();
+
+        //themes first (nopCommerce prepends them), then the plugin's own views
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new KmaViewLocationExpander()));
     }
 
     /// <summary>
