@@ -376,6 +376,19 @@ public class KmaStartPaymentTests
     }
 
     [Test]
+    public async Task AnUnexpectedErrorIsLoggedAndNeverReachesTheShopper()
+    {
+        var harness = new CheckoutHarness();
+        harness.OrderService.Setup(service => service.GetOrderByIdAsync(It.IsAny<int>())).ThrowsAsync(new InvalidOperationException("database is gone"));
+
+        var result = await harness.CreateService().StartPaymentAsync(harness.Order, CheckoutHarness.IphoneUserAgent);
+
+        VerifyCreated(harness, 0);
+        Assert.That(result.Outcome, Is.EqualTo(KmaCheckoutOutcome.Failed));
+        Assert.That(harness.Logs, Has.Some.Contains("database is gone"));
+    }
+
+    [Test]
     public async Task ABusyOrderLockCreatesNothing()
     {
         var harness = new CheckoutHarness { LockHeld = true };
