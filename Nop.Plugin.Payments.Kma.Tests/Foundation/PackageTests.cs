@@ -72,6 +72,25 @@ public class PackageTests
     }
 
     [Test]
+    public void PluginJsonDescribesThePluginAndSetsItsVersion()
+    {
+        var descriptor = Nop.Services.Plugins.PluginDescriptor.GetPluginDescriptorFromText(File.ReadAllText(Path.Combine(RepositoryPaths.RepoRoot, "plugin.json")));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(descriptor.Group, Is.EqualTo("Payment methods"));
+            Assert.That(descriptor.FriendlyName, Is.EqualTo("Krungsri (KMA)"));
+            Assert.That(descriptor.SystemName, Is.EqualTo(KmaDefaults.SystemName));
+            Assert.That(descriptor.SupportedVersions, Does.Contain(Nop.Core.NopVersion.CURRENT_VERSION));
+            Assert.That(descriptor.AssemblyFileName, Is.EqualTo(typeof(KmaPaymentProcessor).Assembly.GetName().Name + ".dll"));
+            Assert.That(descriptor.Author, Is.Not.Empty);
+            Assert.That(descriptor.Description, Is.Not.Empty);
+            Assert.That(Version.Parse(descriptor.Version).ToString(3), Is.EqualTo(typeof(KmaPaymentProcessor).Assembly.GetName().Version!.ToString(3)),
+                "the plugin's assembly version comes from plugin.json");
+        });
+    }
+
+    [Test]
     public void OnlyThePluginsOwnFilesAreSelected()
     {
         var output = Path.Combine(_temp, "bin");

@@ -183,6 +183,34 @@ public class KmaPaymentSyncServiceTests
     }
 
     [Test]
+    public async Task ALockerThatLetsEveryoneInStillGivesOneMarkOrderAsPaidInOneProcess()
+    {
+        var order = _harness.AddOrder(1, "chrg_test_1");
+        _harness.OpnReturns(SyncHarness.Charge(order, "chrg_test_1", OpnChargeStatuses.Successful));
+        //nopCommerce's lockers check and then set; at worst they let concurrent callers in together
+        var leakyLock = new Mock<ILocker>();
+        leakyLock.Setup(locker => locker.PerformActionWithLockAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>()))
+            .Returns(async (string _, TimeSpan _, Func<Task> action) =>
+            {
+                await action();
+                return true;
+            });
+        var service = _harness.CreateService(leakyLock.Object);
+        service.LockAttempts = 200;
+
+        using var start = new ManualResetEventSlim();
+        var calls = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await service.SyncAsync(FakeOrderStore.Copy(order), "chrg_test_1", KmaSyncOrigin.Webhook);
+        })).ToArray();
+        start.Set();
+        await Task.WhenAll(calls);
+
+        Assert.That(_harness.MarkPaidCalls, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task HeldLockAnswersBusyAndChangesNothing()
     {
         var order = _harness.AddOrder(1, "chrg_test_1");

@@ -200,7 +200,7 @@ public class KmaCheckoutService : IKmaCheckoutService
         if (string.IsNullOrEmpty(charge.AuthorizeUri))
             return false;
 
-        if (charge.ExpiresAt.HasValue && charge.ExpiresAt.Value.ToUniversalTime() <= DateTime.UtcNow + KmaDefaults.Checkout.ChargeReuseMargin)
+        if (charge.ExpiresAt.HasValue && charge.ExpiresAt.Value.ToUniversalTime() <= Clock.GetUtcNow().UtcDateTime + KmaDefaults.Checkout.ChargeReuseMargin)
             return false;
 
         // a charge made for a desktop browser does not open the app on a phone, and the other way round
@@ -656,6 +656,11 @@ public class KmaCheckoutService : IKmaCheckoutService
     /// Gets or sets the pause between two tries to take the order lock
     /// </summary>
     public TimeSpan LockRetryDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Gets or sets the clock compared with a charge's expires_at
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     #endregion
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
@@ -23,6 +24,14 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     public const string AlertNotePrefix = "[KMA ALERT]";
 
     private const int MaxNotedChargeEvents = 40;
+
+    #endregion
+
+    #region Static
+
+    //orders being applied in this process: a strict, non-blocking gate in front of ILocker, whose nopCommerce
+    //implementations can let two callers in together (MemoryCacheLocker's GetOrCreate is not atomic)
+    private static readonly ConcurrentDictionary<int, byte> _ordersInProgress = new();
 
     #endregion
 
@@ -259,10 +268,21 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
 
         for (var attempt = 1; ; attempt++)
         {
-            var acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(orderId), LockLifetime, async () =>
+            var acquired = false;
+            if (_ordersInProgress.TryAdd(orderId, 0))
             {
-                (result, supersededChargeId) = await ApplyLockedAsync(orderId, settings, credentials, charge, origin);
-            });
+                try
+                {
+                    acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(orderId), LockLifetime, async () =>
+                    {
+                        (result, supersededChargeId) = await ApplyLockedAsync(orderId, settings, credentials, charge, origin);
+                    });
+                }
+                finally
+                {
+                    _ordersInProgress.TryRemove(orderId, out _);
+                }
+            }
 
             if (acquired)
                 break;

@@ -62,7 +62,7 @@ public static class PluginPackage
             var include = relative.Equals("plugin.json", StringComparison.OrdinalIgnoreCase)
                 || relative.Equals("logo.png", StringComparison.OrdinalIgnoreCase)
                 || folder is "Views" or "Content"
-                || (relative.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && folder != "runtimes" && !IsForbiddenLibrary(relative, description.FileName));
+                || (relative.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !IsForbiddenLibrary(relative, description.FileName));
             if (include)
                 selected.Add((path, $"{description.SystemName}/{relative}"));
         }

@@ -89,6 +89,18 @@ public partial class Order : BaseEntity, ISoftDeletedEntity
     }
 }
 
+public partial class OrderSettings : Nop.Core.Configuration.ISettings
+{
+    public bool IsReOrderAllowed { get; set; }
+    public decimal MinOrderSubtotalAmount { get; set; }
+    public decimal MinOrderTotalAmount { get; set; }
+    public bool AnonymousCheckoutAllowed { get; set; }
+    public bool CheckoutDisabled { get; set; }
+    public bool OnePageCheckoutEnabled { get; set; }
+    public bool DisableOrderCompletedPage { get; set; }
+    public int MinimumOrderPlacementInterval { get; set; }
+}
+
 public partial class OrderNote : BaseEntity
 {
     public int OrderId { get; set; }
