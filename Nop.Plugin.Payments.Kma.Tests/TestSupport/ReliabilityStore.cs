@@ -108,9 +108,9 @@ public sealed class ReliabilityStore : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         store._receiver = builder.Build();
-        store._receiver.MapPost("/" + KmaDefaults.WebhookPath, store.HandleWebhookAsync);
+        store._receiver.MapPost("/" + KmaDefaults.Webhook.RoutePath, store.HandleWebhookAsync);
         await store._receiver.StartAsync();
-        store.WebhookUrl = new Uri(store._receiver.Urls.First().TrimEnd('/') + "/" + KmaDefaults.WebhookPath);
+        store.WebhookUrl = new Uri(store._receiver.Urls.First().TrimEnd('/') + "/" + KmaDefaults.Webhook.RoutePath);
 
         store.Reset();
         return store;
