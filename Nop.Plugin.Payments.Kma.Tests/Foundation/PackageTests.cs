@@ -58,6 +58,10 @@ public class PackageTests
         Assert.That(names, Has.All.StartsWith("Payments.Kma/"));
         Assert.That(names, Has.None.Contain("\\"));
         Assert.That(names, Has.None.EndsWith(".pdb").And.None.EndsWith(".deps.json"));
+        Assert.That(names.Where(name => name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)), Is.EqualTo(new[] { "Payments.Kma/Nop.Plugin.Payments.Kma.dll" }),
+            "no third-party library: another plugin's copy of a different version would make nopCommerce refuse one of them");
+        Assert.That(names, Has.All.Matches<string>(name => name is "Payments.Kma/plugin.json" or "Payments.Kma/Nop.Plugin.Payments.Kma.dll" or "Payments.Kma/logo.png"
+            || name.StartsWith("Payments.Kma/Views/") || name.StartsWith("Payments.Kma/Content/")));
 
         // Every view and static file of the plugin project is shipped.
         foreach (var folder in new[] { "Views", "Content" })
@@ -96,7 +100,7 @@ public class PackageTests
         var output = Path.Combine(_temp, "bin");
         var files = new[]
         {
-            "plugin.json", "logo.png", "Nop.Plugin.Payments.Kma.dll", "QRCoder.dll", "th/QRCoder.resources.dll",
+            "plugin.json", "logo.png", "Nop.Plugin.Payments.Kma.dll",
             "Views/_ViewImports.cshtml", "Views/PaymentKma.Waiting.cshtml", "Content/kma.css",
             "Nop.Core.dll", "Nop.Services.dll", "Nop.Web.Framework.dll", "Newtonsoft.Json.dll", "Microsoft.Extensions.Http.dll",
             "System.Text.Json.dll", "Autofac.dll", "Nop.Plugin.Payments.Kma.pdb", "Nop.Plugin.Payments.Kma.deps.json", "Nop.Plugin.Payments.Kma.xml"
@@ -113,10 +117,51 @@ public class PackageTests
         Assert.That(Path.GetFileName(zipPath), Is.EqualTo("Nop.Plugin.Payments.Kma.1.2.3.zip"));
         Assert.That(zip.Entries.Select(entry => entry.FullName), Is.EquivalentTo(new[]
         {
-            "Payments.Kma/plugin.json", "Payments.Kma/logo.png", "Payments.Kma/Nop.Plugin.Payments.Kma.dll", "Payments.Kma/QRCoder.dll",
-            "Payments.Kma/th/QRCoder.resources.dll", "Payments.Kma/Views/_ViewImports.cshtml", "Payments.Kma/Views/PaymentKma.Waiting.cshtml",
-            "Payments.Kma/Content/kma.css"
+            "Payments.Kma/plugin.json", "Payments.Kma/logo.png", "Payments.Kma/Nop.Plugin.Payments.Kma.dll",
+            "Payments.Kma/Views/_ViewImports.cshtml", "Payments.Kma/Views/PaymentKma.Waiting.cshtml", "Payments.Kma/Content/kma.css"
         }));
+    }
+
+    private string WriteOutput(params string[] files)
+    {
+        var output = Path.Combine(_temp, "bin");
+        foreach (var file in files.Prepend("plugin.json"))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(output, file))!);
+            File.WriteAllText(Path.Combine(output, file), file == "plugin.json" ? PluginJson() : "x");
+        }
+
+        return output;
+    }
+
+    [Test]
+    public void TheAllowListOfThirdPartyLibrariesIsEmpty()
+    {
+        Assert.That(PluginPackage.AllowedLibraries, Is.Empty, "shipping a third-party DLL is a deliberate decision: check other plugins for collisions first");
+    }
+
+    [TestCase("QRCoder.dll")]
+    [TestCase("th/QRCoder.resources.dll")]
+    [TestCase("Some.Future.Dependency.dll")]
+    public void AnUnexpectedLibraryInTheOutputFailsThePackage(string library)
+    {
+        var output = WriteOutput("logo.png", "Nop.Plugin.Payments.Kma.dll", library);
+
+        var exception = Assert.Throws<InvalidDataException>(() => PluginPackage.Create(output, Path.Combine(_temp, "dist")));
+        Assert.That(exception!.Message, Does.Contain(library));
+        Assert.That(Directory.Exists(Path.Combine(_temp, "dist")) ? Directory.GetFiles(Path.Combine(_temp, "dist")) : [], Is.Empty);
+    }
+
+    [Test]
+    public void AnAllowListedLibraryAndItsSatelliteAreShipped()
+    {
+        var output = WriteOutput("logo.png", "Nop.Plugin.Payments.Kma.dll", "Foo.dll", "th/Foo.resources.dll");
+        var description = PluginPackage.ReadDescription(PluginJson());
+
+        var entries = PluginPackage.SelectFiles(output, description, ["Foo.dll"]).Select(file => file.EntryName);
+
+        Assert.That(entries, Does.Contain("Payments.Kma/Foo.dll").And.Contain("Payments.Kma/th/Foo.resources.dll"));
+        Assert.Throws<InvalidDataException>(() => PluginPackage.SelectFiles(output, description));
     }
 
     private static readonly (string Name, string Content) _dll = ("Payments.Kma/Nop.Plugin.Payments.Kma.dll", "x");
@@ -125,7 +170,7 @@ public class PackageTests
     [Test]
     public void ValidLayoutPasses()
     {
-        Assert.That(PluginPackage.Validate(WriteZip(("Payments.Kma/plugin.json", PluginJson()), _dll, _logo, ("Payments.Kma/QRCoder.dll", "x"))), Is.Empty);
+        Assert.That(PluginPackage.Validate(WriteZip(("Payments.Kma/plugin.json", PluginJson()), _dll, _logo, ("Payments.Kma/Views/PaymentKma.Pay.cshtml", "x"))), Is.Empty);
     }
 
     private static IEnumerable<TestCaseData> BrokenPackages()
@@ -144,6 +189,8 @@ public class PackageTests
         yield return new TestCaseData(new[] { json, _dll, _logo, ("Payments.Kma/Nop.Core.dll", "x") }, "Nop.Core.dll").SetName("Ships Nop.Core");
         yield return new TestCaseData(new[] { json, _dll, _logo, ("Payments.Kma/Microsoft.AspNetCore.Mvc.Core.dll", "x") }, "Microsoft.AspNetCore").SetName("Ships ASP.NET Core");
         yield return new TestCaseData(new[] { json, _dll, _logo, ("Payments.Kma/System.Text.Json.dll", "x") }, "System.Text.Json").SetName("Ships System.*");
+        yield return new TestCaseData(new[] { json, _dll, _logo, ("Payments.Kma/QRCoder.dll", "x") }, "'Payments.Kma/QRCoder.dll' is an unexpected library").SetName("Ships a third-party library");
+        yield return new TestCaseData(new[] { json, _dll, _logo, ("Payments.Kma/th/QRCoder.resources.dll", "x") }, "unexpected library").SetName("Ships a third-party satellite assembly");
     }
 
     [TestCaseSource(nameof(BrokenPackages))]

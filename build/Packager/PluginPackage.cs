@@ -5,9 +5,10 @@ namespace Packager;
 
 /// <summary>
 /// The zip that nopCommerce's "Upload plugin or theme" accepts: one root folder named after the plugin's
-/// SystemName, holding plugin.json, the plugin DLL, logo.png, Views/**, Content/** and the third-party
-/// libraries the host does not ship. Nothing the host already loads (nopCommerce, ASP.NET Core, .NET,
-/// Newtonsoft.Json) goes in: a second copy would be skipped at best and clash at worst.
+/// SystemName, holding plugin.json, the plugin DLL, logo.png, Views/** and Content/**. Nothing the host already
+/// loads (nopCommerce, ASP.NET Core, .NET, Newtonsoft.Json) goes in: a second copy would be skipped at best and
+/// clash at worst. No third-party library goes in either: nopCommerce refuses a plugin whose library collides with
+/// another plugin's copy of a different version, so any other DLL fails the package unless it is allow-listed.
 /// </summary>
 public static class PluginPackage
 {
@@ -18,6 +19,12 @@ public static class PluginPackage
         ["Nop.", "Microsoft.", "System.", "Newtonsoft.", "Autofac", "linq2db", "FluentMigrator", "netstandard", "mscorlib"];
 
     /// <summary>
+    /// Third-party libraries the plugin may ship (file names such as "Foo.dll"; their satellite "xx/Foo.resources.dll" follow).
+    /// Empty on purpose: adding one is a decision to check against every other plugin that may ship the same library.
+    /// </summary>
+    public static IReadOnlyCollection<string> AllowedLibraries { get; } = [];
+
+    /// <summary>
     /// Whether a library must never be shipped in the plugin folder because the host provides it
     /// </summary>
     public static bool IsForbiddenLibrary(string fileName, string pluginFileName = "Nop.Plugin.Payments.Kma.dll")
@@ -26,8 +33,22 @@ public static class PluginPackage
         if (!name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.Equals(pluginFileName, StringComparison.OrdinalIgnoreCase))
             return false;
 
-        // Satellite assemblies of an allowed library (th/QRCoder.resources.dll) are allowed.
         return _forbiddenPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Whether a library may be shipped: the plugin's own DLL, an allow-listed library, or a satellite assembly of either
+    /// </summary>
+    public static bool IsAllowedLibrary(string fileName, string pluginFileName, IReadOnlyCollection<string> allowedLibraries = null)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        if (!name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            return false;
+
+        const string satelliteSuffix = ".resources.dll";
+        var library = name.EndsWith(satelliteSuffix, StringComparison.OrdinalIgnoreCase) ? name[..^satelliteSuffix.Length] + ".dll" : name;
+        return library.Equals(pluginFileName, StringComparison.OrdinalIgnoreCase)
+            || (allowedLibraries ?? AllowedLibraries).Contains(library, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -51,7 +72,8 @@ public static class PluginPackage
     /// <summary>
     /// Picks the files of a plugin build output that belong in the package, as zip entry names (forward slashes)
     /// </summary>
-    public static IReadOnlyList<(string SourcePath, string EntryName)> SelectFiles(string pluginOutputDir, PluginDescription description)
+    /// <exception cref="InvalidDataException">The output holds a library that is neither the host's, the plugin's nor allow-listed</exception>
+    public static IReadOnlyList<(string SourcePath, string EntryName)> SelectFiles(string pluginOutputDir, PluginDescription description, IReadOnlyCollection<string> allowedLibraries = null)
     {
         var root = Path.GetFullPath(pluginOutputDir);
         var selected = new List<(string, string)>();
@@ -59,10 +81,17 @@ public static class PluginPackage
         {
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
             var folder = relative.Contains('/') ? relative[..relative.IndexOf('/')] : "";
+            var isLibrary = relative.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && folder is not ("Views" or "Content");
+            if (isLibrary && !IsForbiddenLibrary(relative, description.FileName) && !IsAllowedLibrary(relative, description.FileName, allowedLibraries))
+            {
+                throw new InvalidDataException(
+                    $"unexpected library '{relative}' in the plugin output: the plugin ships no third-party DLL (add it to the allow-list only after checking other plugins for collisions)");
+            }
+
             var include = relative.Equals("plugin.json", StringComparison.OrdinalIgnoreCase)
                 || relative.Equals("logo.png", StringComparison.OrdinalIgnoreCase)
                 || folder is "Views" or "Content"
-                || (relative.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !IsForbiddenLibrary(relative, description.FileName));
+                || (isLibrary && IsAllowedLibrary(relative, description.FileName, allowedLibraries));
             if (include)
                 selected.Add((path, $"{description.SystemName}/{relative}"));
         }
@@ -83,13 +112,15 @@ public static class PluginPackage
         if (string.IsNullOrWhiteSpace(description.SystemName) || string.IsNullOrWhiteSpace(description.Version) || string.IsNullOrWhiteSpace(description.FileName))
             throw new InvalidDataException("plugin.json needs SystemName, Version and FileName");
 
+        // Select first: an unexpected library must fail the build before any zip is written.
+        var files = SelectFiles(pluginOutputDir, description);
         Directory.CreateDirectory(distDir);
         var zipPath = Path.Combine(distDir, $"{Path.GetFileNameWithoutExtension(description.FileName)}.{description.Version}.zip");
         File.Delete(zipPath);
 
         using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
         {
-            foreach (var (sourcePath, entryName) in SelectFiles(pluginOutputDir, description))
+            foreach (var (sourcePath, entryName) in files)
                 zip.CreateEntryFromFile(sourcePath, entryName, CompressionLevel.Optimal);
         }
 
@@ -99,7 +130,7 @@ public static class PluginPackage
     /// <summary>
     /// Checks a package against the rules above and nopCommerce's upload rules; returns the problems found
     /// </summary>
-    public static IReadOnlyList<string> Validate(string zipPath)
+    public static IReadOnlyList<string> Validate(string zipPath, IReadOnlyCollection<string> allowedLibraries = null)
     {
         var problems = new List<string>();
         using var zip = ZipFile.OpenRead(zipPath);
@@ -149,8 +180,11 @@ public static class PluginPackage
         if (zip.GetEntry($"{root}/logo.png") == null)
             problems.Add("logo.png is missing");
 
-        problems.AddRange(names.Where(name => IsForbiddenLibrary(name, description.FileName ?? ""))
+        var libraries = names.Where(name => name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).ToList();
+        problems.AddRange(libraries.Where(name => IsForbiddenLibrary(name, description.FileName ?? ""))
             .Select(name => $"'{name}' is provided by the host and must not be shipped"));
+        problems.AddRange(libraries.Where(name => !IsForbiddenLibrary(name, description.FileName ?? "") && !IsAllowedLibrary(name, description.FileName ?? "", allowedLibraries))
+            .Select(name => $"'{name}' is an unexpected library: the plugin ships no third-party DLL"));
 
         return problems;
     }
