@@ -17,6 +17,18 @@ internal static class QrMaskPenalty
     #region Utilities
 
     /// <summary>
+    /// A module of a row (alongRow) or of a column, so one loop scores both directions
+    /// </summary>
+    private static bool Get(bool[,] modules, int line, int index, bool alongRow)
+    {
+        return alongRow ? modules[line, index] : modules[index, line];
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
     /// Rule 1: five or more same-coloured modules in a row cost 3, plus 1 for each module beyond five
     /// </summary>
     public static int ScoreRuns(bool[,] modules)
@@ -72,15 +84,22 @@ internal static class QrMaskPenalty
     /// </summary>
     public static int ScoreFinderLikePatterns(bool[,] modules)
     {
+        // The last 11 modules of a line as bits (dark = 1): 1011101 then 0000, or 0000 then 1011101.
+        const int finderThenLight = 0b101_1101_0000;
+        const int lightThenFinder = 0b000_0101_1101;
+        const int windowMask = 0b111_1111_1111;
+
         var size = modules.GetLength(0);
         var score = 0;
         for (var line = 0; line < size; line++)
         {
             for (var horizontal = 0; horizontal < 2; horizontal++)
             {
-                for (var start = 0; start + 11 <= size; start++)
+                var window = 0;
+                for (var i = 0; i < size; i++)
                 {
-                    if (Matches(modules, line, start, horizontal == 0, "10111010000") || Matches(modules, line, start, horizontal == 0, "00001011101"))
+                    window = ((window << 1) | (Get(modules, line, i, horizontal == 0) ? 1 : 0)) & windowMask;
+                    if (i >= 10 && (window == finderThenLight || window == lightThenFinder))
                         score += FinderLikePenalty;
                 }
             }
@@ -105,26 +124,6 @@ internal static class QrMaskPenalty
         var stepsAway = Math.Abs(dark * 20 - total * 10) / total;
         return stepsAway * BalancePenalty;
     }
-
-    private static bool Get(bool[,] modules, int line, int index, bool alongRow)
-    {
-        return alongRow ? modules[line, index] : modules[index, line];
-    }
-
-    private static bool Matches(bool[,] modules, int line, int start, bool alongRow, string pattern)
-    {
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (Get(modules, line, start + i, alongRow) != (pattern[i] == '1'))
-                return false;
-        }
-
-        return true;
-    }
-
-    #endregion
-
-    #region Methods
 
     /// <summary>
     /// The total penalty of a masked matrix

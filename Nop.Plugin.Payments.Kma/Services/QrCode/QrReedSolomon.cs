@@ -12,7 +12,8 @@ internal static class QrReedSolomon
     // Log/antilog tables turn multiplication into addition of exponents.
     private static readonly byte[] _exp = new byte[512];
     private static readonly byte[] _log = new byte[256];
-    private static readonly byte[][] _generators = new byte[69][];
+    // Level M uses at most 30 error correction codewords a block.
+    private static readonly byte[][] _generators = new byte[31][];
 
     #endregion
 
