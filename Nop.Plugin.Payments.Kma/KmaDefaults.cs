@@ -66,11 +66,6 @@ public static class KmaDefaults
     public static string ConfigureViewPath => "~/Plugins/Payments.Kma/Views/Configure.cshtml";
 
     /// <summary>
-    /// Gets the path (relative to the store URL) of the webhook endpoint to register in the Opn dashboard
-    /// </summary>
-    public static string WebhookPath => "Plugins/PaymentKma/Webhook";
-
-    /// <summary>
     /// Gets the key of the per-order lock (ILocker) that serialises every change to an order's payment
     /// </summary>
     /// <param name="orderId">Order identifier</param>
@@ -114,6 +109,11 @@ public static class KmaDefaults
         /// <summary>Gets the key of the id of the terminal charge the reconciliation task has already settled (skipped until the order gets a new charge)</summary>
         public static string ReconciledChargeId => "Kma.ReconciledChargeId";
     }
+
+    /// <summary>
+    /// Gets the prefix of the order notes that need the admin: a successful charge (money arrived) that could not pay the order
+    /// </summary>
+    public static string AlertNotePrefix => "[KMA ALERT]";
 
     /// <summary>
     /// Webhook constants
@@ -182,9 +182,6 @@ public static class KmaDefaults
 
         /// <summary>Gets the path of the "pay on your phone" page, relative to the store URL</summary>
         public static string PayPath => "Plugins/PaymentKma/Pay";
-
-        /// <summary>Gets the path of the webhook, relative to the store URL (sent as webhook_endpoints)</summary>
-        public static string WebhookPath => "Plugins/PaymentKma/Webhook";
 
         /// <summary>Gets how long Opn's capability answer is kept per store</summary>
         public static TimeSpan CapabilityCacheTime => TimeSpan.FromMinutes(15);

@@ -111,10 +111,11 @@ public class EmulatorFaultTests : EmulatorFixtureBase
     public async Task AmbiguousCreate_CreatesTheChargeButTheClientTimesOut()
     {
         var orderGuid = Guid.NewGuid().ToString();
-        Emulator.AddFault(new FaultRule { Kind = FaultKind.AmbiguousCreate, Delay = TimeSpan.FromSeconds(3), Count = 1 });
-        using var impatient = new OpnTestClient(Emulator.BaseAddress, Emulator.SecretKey, timeout: TimeSpan.FromMilliseconds(500));
+        Emulator.AddFault(new FaultRule { Kind = FaultKind.AmbiguousCreate, Delay = TimeSpan.FromSeconds(30), Count = 1 });
+        using var impatient = new OpnTestClient(Emulator.BaseAddress, Emulator.SecretKey, timeout: TimeSpan.FromSeconds(2));
 
         Assert.CatchAsync<Exception>(() => impatient.CreateChargeAsync(extra: ("metadata[order_guid]", orderGuid)));
+        await WaitUntilAsync(() => Emulator.ChargeIds.Count == 1, "the server has handled the create");
         var found = await Secret.GetAsync($"search?scope=charge&query={orderGuid}");
 
         Assert.That(found.Json.GetProperty("total").GetInt32(), Is.EqualTo(1), "the charge exists although the client never heard of it");
@@ -127,8 +128,7 @@ public class EmulatorFaultTests : EmulatorFixtureBase
         Emulator.AddFault(new FaultRule { Kind = FaultKind.AmbiguousCreate, Count = 1 });
 
         Assert.CatchAsync<HttpRequestException>(() => Secret.CreateChargeAsync());
-        await Task.Yield();
-        Assert.That(Emulator.ChargeIds, Has.Count.EqualTo(1));
+        Assert.That(Emulator.ChargeIds, Has.Count.EqualTo(1), "the connection is only closed after the charge was made");
     }
 
     [Test]
@@ -165,7 +165,7 @@ public class EmulatorFaultTests : EmulatorFixtureBase
     [Test]
     public async Task DelayedDelivery_ArrivesAfterLaterEvents()
     {
-        Emulator.AddFault(new FaultRule { Kind = FaultKind.DelayedDelivery, EventKey = "charge.create", Delay = TimeSpan.FromMilliseconds(700), Count = 1 });
+        Emulator.AddFault(new FaultRule { Kind = FaultKind.DelayedDelivery, EventKey = "charge.create", Delay = TimeSpan.FromMilliseconds(1500), Count = 1 });
         var id = (await Secret.CreateChargeAsync()).GetProperty("id").GetString();
         Emulator.CompleteCharge(id);
 
@@ -187,7 +187,7 @@ public class EmulatorFaultTests : EmulatorFixtureBase
         Assert.That(received[0].AnsweredStatus, Is.EqualTo(401));
         Assert.That(received[1].AnsweredStatus, Is.EqualTo(200));
         Assert.That(received[0].Body, Is.EqualTo(received[1].Body));
-        var attempts = Emulator.Deliveries.Where(d => d.ChargeId == id).OrderBy(d => d.Attempt).ToList();
+        var attempts = (await Emulator.WaitForDeliveriesAsync(d => d.ChargeId == id, count: 2)).OrderBy(d => d.Attempt).ToList();
         Assert.That(attempts[0].SignatureTampered, Is.True);
         Assert.That(attempts[1].SignatureTampered, Is.False);
     }

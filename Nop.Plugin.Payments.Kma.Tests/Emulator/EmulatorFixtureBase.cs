@@ -16,7 +16,7 @@ public abstract class EmulatorFixtureBase
     protected virtual EmulatorOptions CreateOptions() => new()
     {
         WebhookRetryDelays = new List<TimeSpan> { TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(300) },
-        WebhookTimeout = TimeSpan.FromSeconds(1)
+        WebhookTimeout = TimeSpan.FromSeconds(3)
     };
 
     [OneTimeSetUp]
@@ -29,6 +29,18 @@ public abstract class EmulatorFixtureBase
 
     [SetUp]
     public void ResetEmulator() => Emulator.Reset();
+
+    /// <summary>Polls a condition that the emulator makes true asynchronously (server side work, background deliveries)</summary>
+    protected static async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutSeconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"timed out waiting until {what}");
+            await Task.Delay(20);
+        }
+    }
 
     [OneTimeTearDown]
     public async Task StopEmulatorAsync()

@@ -83,6 +83,18 @@ public class EmulatorWebhookTests : EmulatorFixtureBase
     }
 
     [Test]
+    public async Task ChargeWebhookEndpoints_CanBeSentAlongsideTheStaticUrl()
+    {
+        await using var dynamicListener = await WebhookListener.StartAsync("/dynamic");
+        Emulator.ChargeEndpointsReplaceStaticUrls = false;
+
+        var id = (await Secret.CreateChargeAsync(extra: ("webhook_endpoints[0]", dynamicListener.Url))).GetProperty("id").GetString();
+
+        await dynamicListener.WaitForAsync(r => r.ChargeId == id);
+        await _listener.WaitForAsync(r => r.ChargeId == id);
+    }
+
+    [Test]
     public async Task Failures_AreRetried_AndEveryAttemptIsRecordedWithItsAnswer()
     {
         var answers = 0;
@@ -114,7 +126,7 @@ public class EmulatorWebhookTests : EmulatorFixtureBase
         _listener.Responder = async _ =>
         {
             if (Interlocked.Increment(ref answers) == 1)
-                await Task.Delay(TimeSpan.FromSeconds(3));
+                await Task.Delay(TimeSpan.FromSeconds(6));
             return 200;
         };
 
@@ -153,6 +165,8 @@ public class EmulatorWebhookTests : EmulatorFixtureBase
 
         Assert.That(refused.StatusCode, Is.Null);
         Assert.That(refused.Error, Does.Contain("refused"));
+        await Task.Delay(700);
+        Assert.That(Emulator.Deliveries.Count(d => d.ChargeId == id), Is.EqualTo(1), "a refused URL is not retried");
         Assert.That(Emulator.WebhookUrls, Is.EqualTo(new[] { _listener.Url }));
     }
 }

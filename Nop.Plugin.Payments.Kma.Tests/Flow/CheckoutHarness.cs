@@ -184,6 +184,7 @@ internal sealed class CheckoutHarness
     public List<Currency> StoreCurrencies { get; set; }
     public decimal? CartTotal { get; set; } = 1500m;
     public bool LockHeld { get; set; }
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public List<string> Notes { get; } = new();
     public List<string> Logs { get; } = new();
@@ -205,13 +206,14 @@ internal sealed class CheckoutHarness
     public Mock<IWebHelper> WebHelper { get; } = new();
     public IMemoryCache MemoryCache { get; } = new MemoryCache(new MemoryCacheOptions());
 
-    public KmaCheckoutService CreateService()
+    public KmaCheckoutService CreateService(IOpnClient opnClient = null)
     {
         return new KmaCheckoutService(CurrencySettings, CurrencyService.Object, Attributes, Localization.Object, Locker.Object,
-            Logger.Object, MemoryCache, Opn.Object, OrderService.Object, OrderTotals.Object, SettingService.Object,
+            Logger.Object, MemoryCache, opnClient ?? Opn.Object, OrderService.Object, OrderTotals.Object, SettingService.Object,
             StoreContext.Object, StoreService.Object, WebHelper.Object)
         {
-            LockRetryDelay = TimeSpan.Zero
+            LockRetryDelay = TimeSpan.Zero,
+            Clock = Clock
         };
     }
 

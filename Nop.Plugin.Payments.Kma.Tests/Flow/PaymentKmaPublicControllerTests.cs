@@ -188,6 +188,19 @@ public class PaymentKmaPublicControllerTests
     }
 
     [Test]
+    public async Task MoneyForACancelledOrderIsExplainedNotHidden()
+    {
+        _harness.Order.OrderStatus = OrderStatus.Cancelled;
+        SyncGives(KmaSyncOutcome.NotApplied, new OpnCharge { Status = OpnChargeStatuses.Successful });
+
+        var result = (RedirectToRouteResult)await CreateController().Return(Guid, Token);
+
+        Assert.That(result.RouteName, Is.EqualTo(NopRouteNames.Standard.ORDER_DETAILS));
+        _notifications.Verify(service => service.WarningNotification("text:Plugins.Payments.Kma.Return.NotApplied", It.IsAny<bool>(), It.IsAny<int>()), Times.Once);
+        _notifications.Verify(service => service.ErrorNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()), Times.Never);
+    }
+
+    [Test]
     public async Task TheWaitingPagePollsTheStatusOfItsOrder()
     {
         var result = (ViewResult)await CreateController().Waiting(Guid, Token);

@@ -7,7 +7,7 @@ namespace Nop.Plugin.Payments.Kma.Tests.Opn;
 /// <summary>
 /// A request as the fake handler saw it
 /// </summary>
-internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string ContentType, string Body)
+public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string ContentType, string Body)
 {
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
@@ -26,7 +26,7 @@ internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDict
 /// <summary>
 /// Answers the Opn client's requests from a script and records them
 /// </summary>
-internal sealed class FakeOpnHandler : HttpMessageHandler
+public sealed class FakeOpnHandler : HttpMessageHandler
 {
     private readonly Queue<Func<CancellationToken, Task<HttpResponseMessage>>> _script = new();
     private Func<CancellationToken, Task<HttpResponseMessage>> _fallback;

@@ -252,6 +252,19 @@ public class OpnJsonTests
     }
 
     [Test]
+    public void UnreadableChargeInDataLeavesTheEventReadable()
+    {
+        var charge = OpnTestData.ChargeIn("successful");
+        charge["amount"] = "one hundred";
+
+        var opnEvent = OpnJson.ParseEvent(OpnTestData.Event(OpnEventKeys.ChargeComplete, charge).ToString());
+
+        Assert.That(opnEvent.Key, Is.EqualTo(OpnEventKeys.ChargeComplete));
+        Assert.That(opnEvent.DataId, Is.EqualTo("chrg_test_5xkcm7za6qgtfifwi34"));
+        Assert.That(opnEvent.Charge, Is.Null);
+    }
+
+    [Test]
     public void EventAboutAnotherObjectHasNoCharge()
     {
         var refund = new JObject { ["object"] = "refund", ["id"] = "rfnd_test_1", ["amount"] = 100, ["charge"] = "chrg_test_1" };

@@ -183,6 +183,34 @@ public class KmaPaymentSyncServiceTests
     }
 
     [Test]
+    public async Task ALockerThatLetsEveryoneInStillGivesOneMarkOrderAsPaidInOneProcess()
+    {
+        var order = _harness.AddOrder(1, "chrg_test_1");
+        _harness.OpnReturns(SyncHarness.Charge(order, "chrg_test_1", OpnChargeStatuses.Successful));
+        //nopCommerce's lockers check and then set; at worst they let concurrent callers in together
+        var leakyLock = new Mock<ILocker>();
+        leakyLock.Setup(locker => locker.PerformActionWithLockAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>()))
+            .Returns(async (string _, TimeSpan _, Func<Task> action) =>
+            {
+                await action();
+                return true;
+            });
+        var service = _harness.CreateService(leakyLock.Object);
+        service.LockAttempts = 200;
+
+        using var start = new ManualResetEventSlim();
+        var calls = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await service.SyncAsync(FakeOrderStore.Copy(order), "chrg_test_1", KmaSyncOrigin.Webhook);
+        })).ToArray();
+        start.Set();
+        await Task.WhenAll(calls);
+
+        Assert.That(_harness.MarkPaidCalls, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task HeldLockAnswersBusyAndChangesNothing()
     {
         var order = _harness.AddOrder(1, "chrg_test_1");
@@ -396,7 +424,7 @@ public class KmaPaymentSyncServiceTests
         Assert.That(result.AlertRaised, Is.True);
         Assert.That(_harness.MarkPaidCalls, Is.Zero);
         Assert.That(_harness.Orders.Get(1).OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
         Assert.That(_harness.Attributes[1, KmaDefaults.OrderAttributes.PaymentAlert], Is.EqualTo("chrg_test_1"));
         Assert.That(_harness.Warnings.Count(message => message.Contains("Money arrived") && message.Contains("chrg_test_1")), Is.GreaterThanOrEqualTo(1));
     }
@@ -416,7 +444,7 @@ public class KmaPaymentSyncServiceTests
         Assert.That(result.Outcome, Is.EqualTo(KmaSyncOutcome.NotApplied));
         Assert.That(_harness.MarkPaidCalls, Is.Zero);
         Assert.That(_harness.Orders.Get(1).CaptureTransactionId, Is.EqualTo("chrg_test_2"));
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
     }
 
     [Test]
@@ -435,7 +463,7 @@ public class KmaPaymentSyncServiceTests
         Assert.That(result.AlertRaised, Is.True);
         Assert.That(_harness.MarkPaidCalls, Is.EqualTo(1));
         Assert.That(stored.CaptureTransactionId, Is.EqualTo("chrg_test_1"));
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
         _harness.Opn.Verify(client => client.ExpireChargeAsync(It.IsAny<OpnCredentials>(), "chrg_test_2", It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -452,7 +480,7 @@ public class KmaPaymentSyncServiceTests
         Assert.That(result.Outcome, Is.EqualTo(KmaSyncOutcome.Mismatch));
         Assert.That(result.AlertRaised, Is.True);
         Assert.That(_harness.MarkPaidCalls, Is.Zero);
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
     }
 
     #endregion

@@ -241,56 +241,9 @@ public static class TestSignatures
     }
 
     /// <summary>
-    /// The plugin's verifier; while it is not implemented yet, a double that follows the same documented contract
+    /// The plugin's own verifier on the test clock
     /// </summary>
-    public static WebhookSignatureVerifier CreateVerifier(TimeProvider timeProvider)
-    {
-        var real = new WebhookSignatureVerifier(timeProvider);
-        try
-        {
-            real.Verify("00", "0", Array.Empty<byte>(), Store1Secret);
-            return real;
-        }
-        catch (NotImplementedException)
-        {
-            return new ContractSignatureVerifier(timeProvider);
-        }
-    }
-
-    private sealed class ContractSignatureVerifier : WebhookSignatureVerifier
-    {
-        private readonly TimeProvider _timeProvider;
-
-        public ContractSignatureVerifier(TimeProvider timeProvider) : base(timeProvider)
-        {
-            _timeProvider = timeProvider;
-        }
-
-        public override WebhookSignatureResult Verify(string signatureHeader, string timestampHeader, ReadOnlySpan<byte> body, string base64Secret)
-        {
-            if (string.IsNullOrWhiteSpace(signatureHeader))
-                return WebhookSignatureResult.Rejected(WebhookSignatureFailure.MissingSignature);
-            if (string.IsNullOrWhiteSpace(timestampHeader))
-                return WebhookSignatureResult.Rejected(WebhookSignatureFailure.MissingTimestamp);
-            if (!long.TryParse(timestampHeader, out var timestamp))
-                return WebhookSignatureResult.Rejected(WebhookSignatureFailure.BadTimestamp);
-
-            var age = _timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(timestamp);
-            if (age > DefaultTolerance)
-                return WebhookSignatureResult.Rejected(WebhookSignatureFailure.Stale);
-            if (age < -DefaultTolerance)
-                return WebhookSignatureResult.Rejected(WebhookSignatureFailure.FromTheFuture);
-
-            var expected = Encoding.ASCII.GetBytes(Sign(base64Secret, timestamp, body.ToArray()));
-            foreach (var candidate in signatureHeader.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(candidate.ToLowerInvariant())))
-                    return WebhookSignatureResult.Valid;
-            }
-
-            return WebhookSignatureResult.Rejected(WebhookSignatureFailure.Mismatch);
-        }
-    }
+    public static WebhookSignatureVerifier CreateVerifier(TimeProvider timeProvider) => new(timeProvider);
 }
 
 /// <summary>
@@ -367,9 +320,9 @@ public sealed class SyncHarness
     public int MarkPaidCalls;
     public int CancelCalls;
 
-    public KmaPaymentSyncService CreateService(ILocker locker = null)
+    public KmaPaymentSyncService CreateService(ILocker locker = null, IOpnClient opnClient = null)
     {
-        return new KmaPaymentSyncService(Attributes, locker ?? Locker, Logger.Object, Opn.Object, Processing.Object, Orders, SettingService.Object)
+        return new KmaPaymentSyncService(Attributes, locker ?? Locker, Logger.Object, opnClient ?? Opn.Object, Processing.Object, Orders, SettingService.Object)
         {
             LockRetryDelay = TimeSpan.FromMilliseconds(5),
             LockAttempts = 3

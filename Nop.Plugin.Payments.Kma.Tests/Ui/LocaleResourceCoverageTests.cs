@@ -78,6 +78,23 @@ public class LocaleResourceCoverageTests
     }
 
     [Test]
+    public void EveryKnownFailureCodeHasAShopperMessageInBothLanguages()
+    {
+        // The failure page builds these keys from the charge's failure_code, so the scan above cannot see them.
+        var codes = typeof(Nop.Plugin.Payments.Kma.Opn.OpnFailureCodes).GetFields()
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .Select(field => (string)field.GetRawConstantValue())
+            .ToList();
+        Assert.That(codes, Does.Contain("payment_rejected").And.Contain("insufficient_fund"));
+
+        foreach (var key in codes.Select(code => $"Plugins.Payments.Kma.Failure.{code}").Append("Plugins.Payments.Kma.Failure.Expired"))
+        {
+            Assert.That(KmaLocaleResources.English.ContainsKey(key), Is.True, $"missing in English: {key}");
+            Assert.That(KmaLocaleResources.Thai.ContainsKey(key), Is.True, $"missing in Thai: {key}");
+        }
+    }
+
+    [Test]
     public void EnglishAndThaiHaveTheSameKeys()
     {
         var english = new SortedSet<string>(KmaLocaleResources.English.Keys, StringComparer.OrdinalIgnoreCase);

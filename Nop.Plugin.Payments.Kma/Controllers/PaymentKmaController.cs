@@ -117,7 +117,7 @@ public class PaymentKmaController : BasePaymentController
             : await _storeContext.GetCurrentStoreAsync();
         var storeUrl = !string.IsNullOrWhiteSpace(store?.Url) ? store.Url : _webHelper.GetStoreLocation();
 
-        return $"{storeUrl?.TrimEnd('/')}/{KmaDefaults.WebhookPath}";
+        return $"{storeUrl?.TrimEnd('/')}/{KmaDefaults.Webhook.RoutePath}";
     }
 
     /// <summary>

@@ -183,6 +183,15 @@ public class PaymentKmaPublicController : BasePaymentController
             case KmaSyncOutcome.Unavailable:
                 return RedirectToRoute(KmaDefaults.Checkout.WaitingRouteName, new { orderGuid = order.OrderGuid, token });
 
+            case KmaSyncOutcome.NotApplied:
+                //money arrived for an order that can't take it: the admin was alerted; tell the shopper so
+                order = await _orderService.GetOrderByIdAsync(order.Id) ?? order;
+                if (order.PaymentStatus == PaymentStatus.Paid)
+                    return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = order.Id });
+
+                _notificationService.WarningNotification(await _localizationService.GetResourceAsync("Plugins.Payments.Kma.Return.NotApplied"));
+                return RedirectToRoute(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = order.Id });
+
             default:
                 //the order as stored decides: never claim a payment that was not applied
                 order = await _orderService.GetOrderByIdAsync(order.Id) ?? order;

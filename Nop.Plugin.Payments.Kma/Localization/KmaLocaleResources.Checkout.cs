@@ -46,6 +46,10 @@ public static partial class KmaLocaleResources
             "The order has been cancelled. Please place a new order if you still want these items.",
             "คำสั่งซื้อถูกยกเลิกแล้ว หากยังต้องการสินค้าเหล่านี้ กรุณาสั่งซื้อใหม่อีกครั้ง");
 
+        Add("Return.NotApplied",
+            "We received your payment, but this order could no longer take it (it had been cancelled). The store has been told and will contact you to settle or refund it.",
+            "เราได้รับการชำระเงินของคุณแล้ว แต่คำสั่งซื้อนี้ไม่สามารถรับการชำระเงินได้อีก (ถูกยกเลิกไปก่อนหน้า) ร้านค้าได้รับแจ้งแล้ว และจะติดต่อคุณเพื่อดำเนินการหรือคืนเงิน");
+
         //failure reasons, one per failure code of the payment method, plus expiry and a generic one
         Add("Failure.payment_expired",
             "The payment was not completed in time and has expired. You can try again with the \"Complete payment\" button.",

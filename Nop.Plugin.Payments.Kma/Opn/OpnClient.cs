@@ -38,6 +38,13 @@ public class OpnClient : IOpnClient
 
     private static readonly string _userAgent = BuildUserAgent();
 
+    private static readonly Func<string, OpnCharge> _readCharge = Expecting(OpnObjectTypes.Charge, OpnJson.ParseCharge, value => value.Object);
+    private static readonly Func<string, OpnEvent> _readEvent = Expecting(OpnObjectTypes.Event, OpnJson.ParseEvent, value => value.Object);
+    private static readonly Func<string, OpnList<OpnEvent>> _readEventList = Expecting(OpnObjectTypes.List, OpnJson.Deserialize<OpnList<OpnEvent>>, value => value.Object);
+    private static readonly Func<string, OpnAccount> _readAccount = Expecting(OpnObjectTypes.Account, OpnJson.ParseAccount, value => value.Object);
+    private static readonly Func<string, OpnCapability> _readCapability = Expecting(OpnObjectTypes.Capability, OpnJson.ParseCapability, value => value.Object);
+    private static readonly Func<string, OpnSearchResult<OpnCharge>> _readChargeSearch = Expecting(OpnObjectTypes.Search, OpnJson.Deserialize<OpnSearchResult<OpnCharge>>, value => value.Object);
+
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly OpnClientOptions _options;
 
@@ -125,6 +132,22 @@ public class OpnClient : IOpnClient
         }
 
         return query.ToString();
+    }
+
+    /// <summary>
+    /// Wraps a reader so that a 2xx body holding another kind of object (a proxy's JSON, an error object) is refused
+    /// </summary>
+    private static Func<string, T> Expecting<T>(string objectType, Func<string, T> parse, Func<T, string> objectOf)
+    {
+        return body =>
+        {
+            var value = parse(body);
+            var actual = objectOf(value);
+            if (actual is not null && !string.Equals(actual, objectType, StringComparison.Ordinal))
+                throw new JsonSerializationException($"Expected an Opn {objectType} object.");
+
+            return value;
+        };
     }
 
     /// <summary>
@@ -300,7 +323,7 @@ public class OpnClient : IOpnClient
         parameters.Add(new("per_page", perPage.ToString(CultureInfo.InvariantCulture)));
 
         return SendAsync(credentials, apiKey, HttpMethod.Get, "/search" + BuildQuery(parameters), null, true,
-            OpnJson.Deserialize<OpnSearchResult<OpnCharge>>, cancellationToken);
+            _readChargeSearch, cancellationToken);
     }
 
     #endregion
@@ -323,7 +346,7 @@ public class OpnClient : IOpnClient
 
         var form = BuildCreateChargeForm(request);
 
-        return SendAsync(credentials, apiKey, HttpMethod.Post, "/charges", form, false, OpnJson.ParseCharge, cancellationToken);
+        return SendAsync(credentials, apiKey, HttpMethod.Post, "/charges", form, false, _readCharge, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -332,7 +355,7 @@ public class OpnClient : IOpnClient
         var apiKey = RequireSecretKey(credentials);
         var id = EscapeId(chargeId, nameof(chargeId));
 
-        return SendAsync(credentials, apiKey, HttpMethod.Get, $"/charges/{id}", null, true, OpnJson.ParseCharge, cancellationToken);
+        return SendAsync(credentials, apiKey, HttpMethod.Get, $"/charges/{id}", null, true, _readCharge, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -342,7 +365,7 @@ public class OpnClient : IOpnClient
         var id = EscapeId(chargeId, nameof(chargeId));
 
         //expiring twice has the same effect as once, so a retry is safe
-        return SendAsync(credentials, apiKey, HttpMethod.Post, $"/charges/{id}/expire", null, true, OpnJson.ParseCharge, cancellationToken);
+        return SendAsync(credentials, apiKey, HttpMethod.Post, $"/charges/{id}/expire", null, true, _readCharge, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -358,7 +381,7 @@ public class OpnClient : IOpnClient
         ]);
 
         return SendAsync(credentials, apiKey, HttpMethod.Get, $"/charges/{id}/events{query}", null, true,
-            OpnJson.Deserialize<OpnList<OpnEvent>>, cancellationToken);
+            _readEventList, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -367,7 +390,7 @@ public class OpnClient : IOpnClient
         var apiKey = RequireSecretKey(credentials);
         var id = EscapeId(eventId, nameof(eventId));
 
-        return SendAsync(credentials, apiKey, HttpMethod.Get, $"/events/{id}", null, true, OpnJson.ParseEvent, cancellationToken);
+        return SendAsync(credentials, apiKey, HttpMethod.Get, $"/events/{id}", null, true, _readEvent, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -375,7 +398,7 @@ public class OpnClient : IOpnClient
     {
         var apiKey = RequireSecretKey(credentials);
 
-        return SendAsync(credentials, apiKey, HttpMethod.Get, "/account", null, true, OpnJson.ParseAccount, cancellationToken);
+        return SendAsync(credentials, apiKey, HttpMethod.Get, "/account", null, true, _readAccount, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -387,7 +410,7 @@ public class OpnClient : IOpnClient
         if (string.IsNullOrWhiteSpace(apiKey))
             throw new ArgumentException("No Opn key is configured.", nameof(credentials));
 
-        return SendAsync(credentials, apiKey, HttpMethod.Get, "/capability", null, true, OpnJson.ParseCapability, cancellationToken);
+        return SendAsync(credentials, apiKey, HttpMethod.Get, "/capability", null, true, _readCapability, cancellationToken);
     }
 
     /// <inheritdoc />

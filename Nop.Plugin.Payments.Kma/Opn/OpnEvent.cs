@@ -10,7 +10,8 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// <remarks>
 /// Events are serialized with the account's API version at the time of the event, so the 2017-11-02 spellings
 /// (created, lower-case currency) are read too. A deleted object arrives as a stub {object, id, livemode, deleted:true}:
-/// then <see cref="IsDataDeleted"/> is true and <see cref="Charge"/> stays null.
+/// then <see cref="IsDataDeleted"/> is true and <see cref="Charge"/> stays null. A charge in data that cannot be read
+/// also leaves <see cref="Charge"/> null rather than failing the whole event.
 /// </remarks>
 public class OpnEvent
 {
@@ -51,7 +52,15 @@ public class OpnEvent
         if (!string.Equals(DataObject, OpnObjectTypes.Charge, StringComparison.Ordinal) || IsDataDeleted)
             return;
 
-        Charge = Data.ToObject<OpnCharge>(OpnJson.Serializer);
+        try
+        {
+            Charge = Data.ToObject<OpnCharge>(OpnJson.Serializer);
+        }
+        catch (JsonException)
+        {
+            //the event itself stays readable: callers re-fetch the charge by DataId anyway
+            Charge = null;
+        }
     }
 }
 

@@ -200,7 +200,7 @@ public class KmaCheckoutService : IKmaCheckoutService
         if (string.IsNullOrEmpty(charge.AuthorizeUri))
             return false;
 
-        if (charge.ExpiresAt.HasValue && charge.ExpiresAt.Value.ToUniversalTime() <= DateTime.UtcNow + KmaDefaults.Checkout.ChargeReuseMargin)
+        if (charge.ExpiresAt.HasValue && charge.ExpiresAt.Value.ToUniversalTime() <= Clock.GetUtcNow().UtcDateTime + KmaDefaults.Checkout.ChargeReuseMargin)
             return false;
 
         // a charge made for a desktop browser does not open the app on a phone, and the other way round
@@ -517,7 +517,7 @@ public class KmaCheckoutService : IKmaCheckoutService
         request.Metadata["attempt"] = attempt.ToString(CultureInfo.InvariantCulture);
 
         if (settings.UseDynamicWebhooks)
-            request.WebhookEndpoints.Add(await GetStoreUrlAsync(order.StoreId) + KmaDefaults.Checkout.WebhookPath);
+            request.WebhookEndpoints.Add(await GetStoreUrlAsync(order.StoreId) + KmaDefaults.Webhook.RoutePath);
 
         return request;
     }
@@ -606,8 +606,19 @@ public class KmaCheckoutService : IKmaCheckoutService
             if (tries > 0)
                 await Task.Delay(LockRetryDelay, cancellationToken);
 
-            var acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(order.Id), KmaDefaults.Checkout.OrderLockTime,
-                async () => result = await StartPaymentUnderLockAsync(order.Id, platformType, cancellationToken));
+            bool acquired;
+            try
+            {
+                acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(order.Id), KmaDefaults.Checkout.OrderLockTime,
+                    async () => result = await StartPaymentUnderLockAsync(order.Id, platformType, cancellationToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                //the shopper must land on the order page, not on an error page: the order stays payable
+                await _logger.ErrorAsync($"Krungsri (KMA): the payment of order #{order.Id} could not be started. {exception.Message}", exception);
+                return Failed("Plugins.Payments.Kma.Checkout.PaymentUnavailable");
+            }
+
             if (acquired)
                 return result ?? Failed("Plugins.Payments.Kma.Checkout.PaymentUnavailable");
         }
@@ -656,6 +667,11 @@ public class KmaCheckoutService : IKmaCheckoutService
     /// Gets or sets the pause between two tries to take the order lock
     /// </summary>
     public TimeSpan LockRetryDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Gets or sets the clock compared with a charge's expires_at
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     #endregion
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
@@ -17,16 +18,13 @@ namespace Nop.Plugin.Payments.Kma.Services;
 /// </summary>
 public class KmaPaymentSyncService : IKmaPaymentSyncService
 {
-    #region Constants
-
-    /// <summary>The prefix that makes an order note stand out for the admin: money arrived and needs a person</summary>
-    public const string AlertNotePrefix = "[KMA ALERT]";
+    #region Fields
 
     private const int MaxNotedChargeEvents = 40;
 
-    #endregion
-
-    #region Fields
+    //orders being applied in this process: a strict, non-blocking gate in front of ILocker, whose nopCommerce
+    //implementations can let two callers in together (MemoryCacheLocker's GetOrCreate is not atomic)
+    private static readonly ConcurrentDictionary<int, byte> _ordersInProgress = new();
 
     private readonly IGenericAttributeService _genericAttributeService;
     private readonly ILocker _locker;
@@ -200,7 +198,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     private async Task<bool> RaiseAlertAsync(Order order, OpnCharge charge, string reason,
         string advice = "Check the charge in the Opn dashboard and refund or settle it by hand.")
     {
-        var text = $"{AlertNotePrefix} Money arrived: KMA charge {Describe(charge)} is successful (Opn transaction {charge.Transaction ?? "n/a"}) but {reason}. {advice}";
+        var text = $"{KmaDefaults.AlertNotePrefix} Money arrived: KMA charge {Describe(charge)} is successful (Opn transaction {charge.Transaction ?? "n/a"}) but {reason}. {advice}";
 
         var alerts = SplitList(await _genericAttributeService.GetAttributeAsync<string>(order, KmaDefaults.OrderAttributes.PaymentAlert));
         if (!alerts.Contains(charge.Id, StringComparer.Ordinal))
@@ -259,10 +257,21 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
 
         for (var attempt = 1; ; attempt++)
         {
-            var acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(orderId), LockLifetime, async () =>
+            var acquired = false;
+            if (_ordersInProgress.TryAdd(orderId, 0))
             {
-                (result, supersededChargeId) = await ApplyLockedAsync(orderId, settings, credentials, charge, origin);
-            });
+                try
+                {
+                    acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(orderId), LockLifetime, async () =>
+                    {
+                        (result, supersededChargeId) = await ApplyLockedAsync(orderId, settings, credentials, charge, origin);
+                    });
+                }
+                finally
+                {
+                    _ordersInProgress.TryRemove(orderId, out _);
+                }
+            }
 
             if (acquired)
                 break;

@@ -44,6 +44,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         if (!options.EnableConsoleLogging)
             builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Urls);
+        builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
 
         _app = builder.Build();
         FaultMiddleware.Use(_app, _faults);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OpnEmulator;
 
 internal sealed class SourceRecord
@@ -174,8 +172,7 @@ internal sealed class EmulatorState
             _chargesInOrder.Add(record);
             _chargesByPayment[paymentId] = record;
             _pending.Add(record);
-            AddEvent(record, "charge.create", now);
-            return OpnJson.Serialize(charge);
+            return AddEvent(record, "charge.create", now);
         }
     }
 
@@ -199,8 +196,7 @@ internal sealed class EmulatorState
             ExpireIfDue(record, now);
             if (record.Charge.Status != "pending")
                 throw new OpnError(400, "failed_expire", $"charge {id} is {record.Charge.Status} and cannot be expired");
-            Expire(record, now, now);
-            return OpnJson.Serialize(record.Charge);
+            return Expire(record, now, now);
         }
     }
 
@@ -421,7 +417,7 @@ internal sealed class EmulatorState
             Expire(record, record.Charge.ExpiresAt.Value, now);
     }
 
-    private void Expire(ChargeRecord record, DateTimeOffset expiredAt, DateTimeOffset now)
+    private byte[] Expire(ChargeRecord record, DateTimeOffset expiredAt, DateTimeOffset now)
     {
         var charge = record.Charge;
         charge.Status = "expired";
@@ -430,29 +426,31 @@ internal sealed class EmulatorState
         charge.ExpiresAt = expiredAt;
         charge.Source.ChargeStatus = "expired";
         _pending.Remove(record);
-        AddEvent(record, "charge.expire", now);
+        return AddEvent(record, "charge.expire", now);
     }
 
-    /// <summary>Records an event with a snapshot of the charge and hands it to the webhook dispatcher (called under the lock)</summary>
-    private void AddEvent(ChargeRecord record, string key, DateTimeOffset now)
+    /// <summary>Records an event with a snapshot of the charge and hands it to the webhook dispatcher (called under the lock); returns the snapshot</summary>
+    private byte[] AddEvent(ChargeRecord record, string key, DateTimeOffset now)
     {
         var id = Ids.New("evnt");
-        using var snapshot = JsonDocument.Parse(OpnJson.Serialize(record.Charge));
+        var snapshot = OpnJson.Serialize(record.Charge);
         var ev = new EventObject
         {
             Id = id,
             Location = "/events/" + id,
             Key = key,
             CreatedAt = now,
-            Data = snapshot.RootElement.Clone()
+            Data = new RawJson(snapshot)
         };
-        var eventRecord = new EventRecord { Event = ev, ChargeId = record.Charge.Id, Body = OpnJson.Serialize(ev) };
+
+        // The delivered body is fixed when the event happens; it is only built when someone will receive it.
+        var recipients = _webhooks.RecipientsFor(record.WebhookEndpoints);
+        var eventRecord = new EventRecord { Event = ev, ChargeId = record.Charge.Id, Body = recipients.Count > 0 ? OpnJson.Serialize(ev) : null };
         _events[id] = eventRecord;
         _eventsInOrder.Add(eventRecord);
         record.Events.Add(eventRecord);
-
-        var recipients = _webhooks.RecipientsFor(record.WebhookEndpoints);
         _publish(eventRecord, recipients);
+        return snapshot;
     }
 
     /// <summary>Records a webhook attempt on its event, as Opn lists them in webhook_deliveries</summary>

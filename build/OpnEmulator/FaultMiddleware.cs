@@ -50,7 +50,12 @@ internal static class FaultMiddleware
                     // The call is handled (state changes, events go out) but the client never hears about it.
                     await RunBufferedAsync(context, next);
                     if (fault.Delay > TimeSpan.Zero)
-                        await Task.Delay(fault.Delay, context.RequestAborted).ContinueWith(_ => { });
+                    {
+                        // Ends early when the client gives up or the emulator stops.
+                        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                        using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+                        await Task.Delay(fault.Delay, wait.Token).ContinueWith(_ => { });
+                    }
                     context.Abort();
                     return;
 

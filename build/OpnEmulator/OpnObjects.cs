@@ -164,9 +164,37 @@ internal sealed class EventObject
     [JsonPropertyName("livemode")] public bool Livemode { get; set; }
     [JsonPropertyName("location")] public string Location { get; set; }
     [JsonPropertyName("webhook_deliveries")] public IList<WebhookDeliveryObject> WebhookDeliveries { get; set; } = new List<WebhookDeliveryObject>();
-    [JsonPropertyName("data")] public JsonElement Data { get; set; }
+    [JsonPropertyName("data")] public RawJson Data { get; set; }
     [JsonPropertyName("key")] public string Key { get; set; }
     [JsonPropertyName("created_at")] public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// Already-serialized JSON written as it is (the charge snapshot inside an event)
+/// </summary>
+[JsonConverter(typeof(RawJsonConverter))]
+internal sealed class RawJson
+{
+    public RawJson(byte[] utf8)
+    {
+        Utf8 = utf8;
+    }
+
+    public byte[] Utf8 { get; }
+}
+
+internal sealed class RawJsonConverter : JsonConverter<RawJson>
+{
+    public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return new RawJson(JsonSerializer.SerializeToUtf8Bytes(document.RootElement));
+    }
+
+    public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options)
+    {
+        writer.WriteRawValue(value.Utf8, skipInputValidation: true);
+    }
 }
 
 internal sealed class ErrorObject

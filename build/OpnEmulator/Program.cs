@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace OpnEmulator;
 
@@ -20,6 +21,19 @@ internal static class Program
         """;
 
     public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            return await RunAsync(args);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine($"OpnEmulator: {exception.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
     {
         var options = new EmulatorOptions { Urls = "http://127.0.0.1:5090" };
         for (var i = 0; i < args.Length; i++)
@@ -56,13 +70,16 @@ internal static class Program
             """);
 
         var stopped = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stopped.TrySetResult();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await stopped.Task;
+        Console.WriteLine("OpnEmulator stopped.");
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopped.TrySetResult();
+        }
     }
 }

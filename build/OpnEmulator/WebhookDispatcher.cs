@@ -208,7 +208,8 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 
     private async Task SendWithRetriesAsync(EventRecord ev, string url, int copy, bool tamperFirst, int generation)
     {
-        if (await AttemptAsync(ev, url, 1, copy, tamperFirst, generation) || _retryDelays.Count == 0)
+        // A refused (non-loopback) URL is recorded once and never retried.
+        if (await AttemptAsync(ev, url, 1, copy, tamperFirst, generation) || _retryDelays.Count == 0 || !LoopbackGuard.IsLoopbackUrl(url))
             return;
 
         RunInBackground(async () =>
@@ -290,12 +291,9 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             DurationMilliseconds = stopwatch.Elapsed.TotalMilliseconds
         };
 
-        lock (_lock)
-        {
-            if (generation != _generation)
-                return true;
-            _deliveries.Add(delivery);
-        }
+        // The event's webhook_deliveries is updated before the record appears, so whoever waits on the record sees both.
+        if (!IsCurrent(generation))
+            return true;
         Delivered?.Invoke(ev.Event.Id, new WebhookDeliveryObject
         {
             Id = delivery.Id,
@@ -305,6 +303,12 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             Error = error,
             CreatedAt = sentAt
         });
+        lock (_lock)
+        {
+            if (generation != _generation)
+                return true;
+            _deliveries.Add(delivery);
+        }
         return delivery.Succeeded;
     }
 
