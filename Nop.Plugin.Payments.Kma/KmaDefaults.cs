@@ -66,11 +66,6 @@ public static class KmaDefaults
     public static string ConfigureViewPath => "~/Plugins/Payments.Kma/Views/Configure.cshtml";
 
     /// <summary>
-    /// Gets the path (relative to the store URL) of the webhook endpoint to register in the Opn dashboard
-    /// </summary>
-    public static string WebhookPath => Webhook.RoutePath;
-
-    /// <summary>
     /// Gets the key of the per-order lock (ILocker) that serialises every change to an order's payment
     /// </summary>
     /// <param name="orderId">Order identifier</param>
