@@ -111,6 +111,11 @@ public static class KmaDefaults
     }
 
     /// <summary>
+    /// Gets the prefix of the order notes that need the admin: a successful charge (money arrived) that could not pay the order
+    /// </summary>
+    public static string AlertNotePrefix => "[KMA ALERT]";
+
+    /// <summary>
     /// Webhook constants
     /// </summary>
     public static class Webhook

@@ -35,9 +35,20 @@ public class DevStoreSmokeTests
         Assert.That(_store.KmaPlugin.FriendlyName, Is.EqualTo("Krungsri (KMA)"));
         Assert.That(_store.KmaPlugin.ReferencedAssembly, Is.SameAs(typeof(KmaPaymentProcessor).Assembly));
 
-        var settings = await _store.GetSettingsAsync<KmaPaymentSettings>();
-        Assert.That(settings.ApiBaseUrl, Is.EqualTo(KmaDefaults.DefaultApiBaseUrl));
         Assert.That((await _store.GetSettingsAsync<PaymentSettings>()).ActivePaymentMethodSystemNames, Does.Contain(KmaDefaults.SystemName));
+    }
+
+    [Test]
+    public async Task TheEmulatorIsWiredToThePluginsSettingsAndWebhookRoute()
+    {
+        var settings = await _store.GetSettingsAsync<KmaPaymentSettings>(2);
+
+        Assert.That(_store.Emulator, Is.Not.Null);
+        Assert.That(settings.PublicKey, Is.EqualTo(_store.Emulator.PublicKey));
+        Assert.That(settings.SecretKey, Is.EqualTo(_store.Emulator.SecretKey));
+        Assert.That(settings.WebhookSecret, Is.EqualTo(_store.Emulator.WebhookSecret));
+        Assert.That(settings.ApiBaseUrl, Is.EqualTo(_store.Emulator.BaseAddress.ToString().TrimEnd('/')));
+        Assert.That(_store.Emulator.WebhookUrls, Is.EqualTo(new[] { $"{_store.BaseAddress}Plugins/PaymentKma/Webhook" }));
     }
 
     [Test]
@@ -57,27 +68,22 @@ public class DevStoreSmokeTests
         Assert.That((await _store.GetSettingsAsync<KmaPaymentSettings>()).ApiBaseUrl, Is.EqualTo(KmaDefaults.DefaultApiBaseUrl));
     }
 
-    [Test]
-    public async Task PaymentMethodListRendersAndAsksThePluginWhetherToHide()
+    [TestCase(2, true)]
+    [TestCase(1, false)]
+    [TestCase(3, false)]
+    public async Task PaymentMethodListShowsKmaOnlyWithinItsLimits(int productId, bool listed)
     {
         using var client = _store.CreateClient();
-        (await client.PostAsync("addproducttocart/2", new FormUrlEncodedContent(new Dictionary<string, string> { ["quantity"] = "1" }))).Dispose();
+        (await DevStoreHost.PostFormAsync(client, $"addproducttocart/{productId}", ("quantity", "1"))).Dispose();
 
         using var response = await client.GetAsync("checkout/paymentmethod");
         var html = await response.Content.ReadAsStringAsync();
 
+        // ฿1,500 is within KMA's ฿20..฿150,000; ฿15 and ฿160,000 are not, and the plugin hides itself
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
         Assert.That(html, Does.Contain("<h1>Payment method</h1>"));
-
-        // The listed methods are exactly the active ones the plugin does not hide for this cart
-        var hidden = await _store.InScopeAsync(async services =>
-        {
-            var manager = (PaymentPluginManager)services.GetService(typeof(PaymentPluginManager));
-            var kma = await manager.LoadPluginBySystemNameAsync(KmaDefaults.SystemName);
-            return await kma.HidePaymentMethodAsync(new List<ShoppingCartItem> { new() { ProductId = 2, Quantity = 1, StoreId = 1 } });
-        });
-        Assert.That(html.Contains("data-system-name=\"Payments.Kma\""), Is.EqualTo(!hidden));
-        Assert.That(html.Contains("no-payment-methods"), Is.EqualTo(hidden));
+        Assert.That(html.Contains("data-system-name=\"Payments.Kma\""), Is.EqualTo(listed));
+        Assert.That(html.Contains("no-payment-methods"), Is.EqualTo(!listed));
     }
 
     [Test]
@@ -94,16 +100,43 @@ public class DevStoreSmokeTests
         var notes = _store.GetOrderNotes(result.Order.Id).Select(note => note.Note).ToList();
         Assert.That(notes, Does.Contain("Order placed"));
 
-        // PostProcessPayment either redirected to the payment page, or left the shopper on the completed page
+        // PostProcessPayment created the charge and sent the (desktop) shopper to the plugin's QR page
+        var order = _store.GetOrder(result.Order.Id);
+        Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        Assert.That(order.AuthorizationTransactionId, Does.StartWith("chrg_"));
+        Assert.That(_store.Emulator.ChargeIds, Does.Contain(order.AuthorizationTransactionId));
         var location = result.Response.Headers.Location!.ToString();
-        if (location.Contains($"checkout/completed/{result.Order.Id}"))
-        {
-            using var completed = await client.GetAsync(location);
-            var html = await completed.Content.ReadAsStringAsync();
-            Assert.That(html, Does.Contain($"<span class=\"order-number\">{result.Order.CustomOrderNumber}</span>"));
-        }
-        else
-            Assert.That(_store.GetOrder(result.Order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        Assert.That(location, Does.StartWith($"{_store.BaseAddress}Plugins/PaymentKma/Pay"));
+
+        // the plugin's view compiles at run time inside the DevStore's layout
+        using var pay = await client.GetAsync(location);
+        var html = await pay.Content.ReadAsStringAsync();
+        Assert.That(pay.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+        Assert.That(html, Does.Contain("<svg"));
+        Assert.That(html, Does.Contain("master-column-wrapper"));
+    }
+
+    [Test]
+    public async Task PayingTheChargeInTheEmulatorMarksTheOrderPaidThroughTheWebhook()
+    {
+        using var client = _store.CreateClient();
+        var result = await _store.CheckoutOverHttpAsync(client, productId: 2);
+        var chargeId = _store.GetOrder(result.Order.Id).AuthorizationTransactionId;
+
+        using (var details = await client.GetAsync($"orderdetails/{result.Order.Id}"))
+            Assert.That(await details.Content.ReadAsStringAsync(), Does.Contain("name=\"repost-payment\""));
+
+        Assert.That(_store.Emulator.CompleteCharge(chargeId), Is.True);
+        await _store.Emulator.WaitForDeliveriesAsync(delivery => delivery.ChargeId == chargeId, 1, TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (_store.GetOrder(result.Order.Id).PaymentStatus != PaymentStatus.Paid && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        var paid = _store.GetOrder(result.Order.Id);
+        Assert.That(paid.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+        Assert.That(paid.PaidDateUtc, Is.Not.Null);
+        using (var details = await client.GetAsync($"orderdetails/{result.Order.Id}"))
+            Assert.That(await details.Content.ReadAsStringAsync(), Does.Not.Contain("name=\"repost-payment\""));
     }
 
     [Test]
@@ -113,11 +146,11 @@ public class DevStoreSmokeTests
         try
         {
             using var client = _store.CreateClient(baseAddress: _store.SecondStoreAddress);
-            (await client.PostAsync("addproducttocart/2", new FormUrlEncodedContent(new Dictionary<string, string> { ["quantity"] = "1" }))).Dispose();
-            (await client.PostAsync("checkout/OpcSavePaymentMethod", new FormUrlEncodedContent(new Dictionary<string, string> { ["paymentmethod"] = KmaDefaults.SystemName }))).Dispose();
-            (await client.PostAsync("checkout/OpcSavePaymentInfo", new FormUrlEncodedContent([]))).Dispose();
+            (await DevStoreHost.PostFormAsync(client, "addproducttocart/2", ("quantity", "1"))).Dispose();
+            (await DevStoreHost.PostFormAsync(client, "checkout/OpcSavePaymentMethod", ("paymentmethod", KmaDefaults.SystemName))).Dispose();
+            (await DevStoreHost.PostFormAsync(client, "checkout/OpcSavePaymentInfo")).Dispose();
 
-            using var confirm = await client.PostAsync("checkout/OpcConfirmOrder", new FormUrlEncodedContent([]));
+            using var confirm = await DevStoreHost.PostFormAsync(client, "checkout/OpcConfirmOrder");
             var json = await confirm.Content.ReadAsStringAsync();
             Assert.That(json, Is.EqualTo($"{{\"redirect\":\"{_store.SecondStoreAddress}checkout/OpcCompleteRedirectionPayment\"}}"));
 
@@ -126,6 +159,8 @@ public class DevStoreSmokeTests
 
             using var complete = await client.GetAsync("checkout/OpcCompleteRedirectionPayment");
             Assert.That(complete.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(complete.Headers.Location!.ToString(), Does.StartWith($"{_store.SecondStoreAddress}Plugins/PaymentKma/Pay"));
+            Assert.That(_store.GetOrder(order.Id).AuthorizationTransactionId, Does.StartWith("chrg_"));
         }
         finally
         {
@@ -170,6 +205,60 @@ public class DevStoreSmokeTests
         using var admin = await _store.CreateAdminClientAsync();
         using var response = await admin.PostAsync("Admin/Setting/DevStore", new FormUrlEncodedContent(new Dictionary<string, string> { ["OnePageCheckoutEnabled"] = "true" }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task CheckoutPostsNeedTheAntiforgeryTokenAsInNopCommerce()
+    {
+        using var client = _store.CreateClient();
+        using var withoutToken = await client.PostAsync("addproducttocart/2", new FormUrlEncodedContent(new Dictionary<string, string> { ["quantity"] = "1" }));
+        using var withToken = await DevStoreHost.PostFormAsync(client, "addproducttocart/2", ("quantity", "1"));
+
+        Assert.That(withoutToken.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(withToken.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    [Test]
+    public async Task AdminSavesAStoreOverrideThroughTheStoreScope()
+    {
+        using var admin = await _store.CreateAdminClientAsync();
+        (await admin.GetAsync("Admin/Setting/ChangeStoreScopeConfiguration?storeid=2")).Dispose();
+        try
+        {
+            using var response = await DevStoreHost.PostFormAsync(admin, "Admin/Setting/DevStore",
+                ("AllowRePostingPayments", "false"), ("AllowRePostingPayments_OverrideForStore", "true"),
+                ("OnePageCheckoutEnabled", "true"), ("OnePageCheckoutEnabled_OverrideForStore", "false"));
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await _store.GetSettingsAsync<PaymentSettings>(2)).AllowRePostingPayments, Is.False);
+            Assert.That((await _store.GetSettingsAsync<PaymentSettings>(1)).AllowRePostingPayments, Is.True);
+            Assert.That((await _store.GetSettingsAsync<OrderSettings>(2)).OnePageCheckoutEnabled, Is.False, "not overridden: the store keeps the shared value");
+        }
+        finally
+        {
+            _store.Data.Settings.Delete(setting => setting.StoreId == 2 && setting.Name == "paymentsettings.allowrepostingpayments");
+        }
+    }
+
+    [TestCase(DevStoreDefaults.EnglishLanguageId, "Configure - <span class=\"plugin-friendly-name\">Krungsri (KMA)</span>", ">Public key</label>", "Opn keys")]
+    [TestCase(DevStoreDefaults.ThaiLanguageId, "ตั้งค่า - <span class=\"plugin-friendly-name\">Krungsri (KMA)</span>", "คีย์สาธารณะ", "คีย์ Opn")]
+    public async Task PluginConfigurePageRendersInTheAdminLayoutInBothLanguages(int languageId, string title, string label, string card)
+    {
+        using var admin = await _store.CreateAdminClientAsync();
+        (await admin.GetAsync($"changelanguage/{languageId}")).Dispose();
+        (await admin.GetAsync("Admin/Setting/ChangeStoreScopeConfiguration?storeid=2")).Dispose();
+
+        using var response = await admin.GetAsync("Admin/PaymentKma/Configure");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+        Assert.That(html, Does.Contain(title));
+        Assert.That(html, Does.Contain(label));
+        Assert.That(html, Does.Contain(card));
+        Assert.That(html, Does.Contain("class=\"multi-store-override-option\""));
+        Assert.That(html, Does.Contain("id=\"store-scope-configuration\""));
+        Assert.That(html, Does.Contain("name=\"__RequestVerificationToken\""));
+        Assert.That(html, Does.Not.Contain(_store.Emulator.SecretKey));
     }
 
     [TestCase(DevStoreDefaults.EnglishLanguageId, "One-page checkout", "Save")]

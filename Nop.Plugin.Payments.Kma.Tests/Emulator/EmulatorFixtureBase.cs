@@ -16,7 +16,7 @@ public abstract class EmulatorFixtureBase
     protected virtual EmulatorOptions CreateOptions() => new()
     {
         WebhookRetryDelays = new List<TimeSpan> { TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(300) },
-        WebhookTimeout = TimeSpan.FromSeconds(1)
+        WebhookTimeout = TimeSpan.FromSeconds(3)
     };
 
     [OneTimeSetUp]

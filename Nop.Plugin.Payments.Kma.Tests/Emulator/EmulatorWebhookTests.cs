@@ -126,7 +126,7 @@ public class EmulatorWebhookTests : EmulatorFixtureBase
         _listener.Responder = async _ =>
         {
             if (Interlocked.Increment(ref answers) == 1)
-                await Task.Delay(TimeSpan.FromSeconds(3));
+                await Task.Delay(TimeSpan.FromSeconds(6));
             return 200;
         };
 

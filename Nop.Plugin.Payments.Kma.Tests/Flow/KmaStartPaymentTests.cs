@@ -166,6 +166,20 @@ public class KmaStartPaymentTests
     }
 
     [Test]
+    public async Task APendingChargeForAnotherAmountIsReplaced()
+    {
+        var harness = new CheckoutHarness();
+        var old = harness.GiveOrderCharge(harness.NewCharge(amount: 140000)); //e.g. created at another exchange rate
+        harness.Opn.Setup(client => client.ExpireChargeAsync(It.IsAny<OpnCredentials>(), old.Id, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => { old.Status = OpnChargeStatuses.Expired; return old; });
+
+        await harness.CreateService().StartPaymentAsync(harness.Order, CheckoutHarness.IphoneUserAgent);
+
+        harness.Opn.Verify(client => client.ExpireChargeAsync(It.IsAny<OpnCredentials>(), old.Id, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(harness.CreateRequests.Single().Amount, Is.EqualTo(150000));
+    }
+
+    [Test]
     public async Task AFailedChargeIsFollowedByTheNextAttemptWithoutExpiringAnything()
     {
         var harness = new CheckoutHarness();
@@ -359,6 +373,19 @@ public class KmaStartPaymentTests
             Assert.That(harness.Written, Has.None.Contains(CheckoutHarness.SecretKey));
             Assert.That(harness.Written, Has.None.Contains("skey_"));
         });
+    }
+
+    [Test]
+    public async Task AnUnexpectedErrorIsLoggedAndNeverReachesTheShopper()
+    {
+        var harness = new CheckoutHarness();
+        harness.OrderService.Setup(service => service.GetOrderByIdAsync(It.IsAny<int>())).ThrowsAsync(new InvalidOperationException("database is gone"));
+
+        var result = await harness.CreateService().StartPaymentAsync(harness.Order, CheckoutHarness.IphoneUserAgent);
+
+        VerifyCreated(harness, 0);
+        Assert.That(result.Outcome, Is.EqualTo(KmaCheckoutOutcome.Failed));
+        Assert.That(harness.Logs, Has.Some.Contains("database is gone"));
     }
 
     [Test]

@@ -300,7 +300,7 @@ public class EmulatorSyncTests
         _store1Opn.CompleteCharge(firstCharge.Id);
         await WaitForAnsweredAsync(firstCharge.Id, OpnEventKeys.ChargeComplete);
 
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
         Assert.That(_harness.Warnings.Any(message => message.Contains(firstCharge.Id) && message.Contains("Money arrived")), Is.True);
         Assert.That(_harness.Orders.Get(1).CaptureTransactionId, Is.EqualTo(firstCharge.Id));
         Assert.That(_store1Opn.GetChargeStatus(secondCharge.Id), Is.EqualTo(OpnChargeStatuses.Expired));
@@ -317,7 +317,7 @@ public class EmulatorSyncTests
         _store1Opn.CompleteCharge(charge.Id);
         await WaitForAnsweredAsync(charge.Id, OpnEventKeys.ChargeComplete);
 
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
         Assert.That(_harness.Attributes[1, KmaDefaults.OrderAttributes.PaymentAlert], Is.EqualTo(charge.Id));
         Assert.That(_harness.Orders.Get(1).OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
         Assert.That(_harness.MarkPaidCalls, Is.Zero);

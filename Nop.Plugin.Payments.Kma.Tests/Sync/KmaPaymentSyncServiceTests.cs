@@ -424,7 +424,7 @@ public class KmaPaymentSyncServiceTests
         Assert.That(result.AlertRaised, Is.True);
         Assert.That(_harness.MarkPaidCalls, Is.Zero);
         Assert.That(_harness.Orders.Get(1).OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
         Assert.That(_harness.Attributes[1, KmaDefaults.OrderAttributes.PaymentAlert], Is.EqualTo("chrg_test_1"));
         Assert.That(_harness.Warnings.Count(message => message.Contains("Money arrived") && message.Contains("chrg_test_1")), Is.GreaterThanOrEqualTo(1));
     }
@@ -444,7 +444,7 @@ public class KmaPaymentSyncServiceTests
         Assert.That(result.Outcome, Is.EqualTo(KmaSyncOutcome.NotApplied));
         Assert.That(_harness.MarkPaidCalls, Is.Zero);
         Assert.That(_harness.Orders.Get(1).CaptureTransactionId, Is.EqualTo("chrg_test_2"));
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
     }
 
     [Test]
@@ -463,7 +463,7 @@ public class KmaPaymentSyncServiceTests
         Assert.That(result.AlertRaised, Is.True);
         Assert.That(_harness.MarkPaidCalls, Is.EqualTo(1));
         Assert.That(stored.CaptureTransactionId, Is.EqualTo("chrg_test_1"));
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
         _harness.Opn.Verify(client => client.ExpireChargeAsync(It.IsAny<OpnCredentials>(), "chrg_test_2", It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -480,7 +480,7 @@ public class KmaPaymentSyncServiceTests
         Assert.That(result.Outcome, Is.EqualTo(KmaSyncOutcome.Mismatch));
         Assert.That(result.AlertRaised, Is.True);
         Assert.That(_harness.MarkPaidCalls, Is.Zero);
-        Assert.That(_harness.NoteCount(1, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(_harness.NoteCount(1, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
     }
 
     #endregion

@@ -606,8 +606,19 @@ public class KmaCheckoutService : IKmaCheckoutService
             if (tries > 0)
                 await Task.Delay(LockRetryDelay, cancellationToken);
 
-            var acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(order.Id), KmaDefaults.Checkout.OrderLockTime,
-                async () => result = await StartPaymentUnderLockAsync(order.Id, platformType, cancellationToken));
+            bool acquired;
+            try
+            {
+                acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(order.Id), KmaDefaults.Checkout.OrderLockTime,
+                    async () => result = await StartPaymentUnderLockAsync(order.Id, platformType, cancellationToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                //the shopper must land on the order page, not on an error page: the order stays payable
+                await _logger.ErrorAsync($"Krungsri (KMA): the payment of order #{order.Id} could not be started. {exception.Message}", exception);
+                return Failed("Plugins.Payments.Kma.Checkout.PaymentUnavailable");
+            }
+
             if (acquired)
                 return result ?? Failed("Plugins.Payments.Kma.Checkout.PaymentUnavailable");
         }

@@ -18,24 +18,13 @@ namespace Nop.Plugin.Payments.Kma.Services;
 /// </summary>
 public class KmaPaymentSyncService : IKmaPaymentSyncService
 {
-    #region Constants
-
-    /// <summary>The prefix that makes an order note stand out for the admin: money arrived and needs a person</summary>
-    public const string AlertNotePrefix = "[KMA ALERT]";
+    #region Fields
 
     private const int MaxNotedChargeEvents = 40;
-
-    #endregion
-
-    #region Static
 
     //orders being applied in this process: a strict, non-blocking gate in front of ILocker, whose nopCommerce
     //implementations can let two callers in together (MemoryCacheLocker's GetOrCreate is not atomic)
     private static readonly ConcurrentDictionary<int, byte> _ordersInProgress = new();
-
-    #endregion
-
-    #region Fields
 
     private readonly IGenericAttributeService _genericAttributeService;
     private readonly ILocker _locker;
@@ -209,7 +198,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     private async Task<bool> RaiseAlertAsync(Order order, OpnCharge charge, string reason,
         string advice = "Check the charge in the Opn dashboard and refund or settle it by hand.")
     {
-        var text = $"{AlertNotePrefix} Money arrived: KMA charge {Describe(charge)} is successful (Opn transaction {charge.Transaction ?? "n/a"}) but {reason}. {advice}";
+        var text = $"{KmaDefaults.AlertNotePrefix} Money arrived: KMA charge {Describe(charge)} is successful (Opn transaction {charge.Transaction ?? "n/a"}) but {reason}. {advice}";
 
         var alerts = SplitList(await _genericAttributeService.GetAttributeAsync<string>(order, KmaDefaults.OrderAttributes.PaymentAlert));
         if (!alerts.Contains(charge.Id, StringComparer.Ordinal))

@@ -60,6 +60,15 @@ public sealed class DevStoreOptions
     /// <summary>Gets or sets whether the plugin is added to the active payment methods on start (nopCommerce's admin does it by hand)</summary>
     public bool ActivatePlugin { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets whether an in-process OpnEmulator is started and wired to the store (its webhook URL is the plugin's
+    /// webhook route; the plugin's shared settings get its keys, base URL and webhook secret). Off when a secret key is given.
+    /// </summary>
+    public bool UseEmulator { get; set; } = true;
+
+    /// <summary>Gets or sets changes to the emulator's options before it starts (clock, charge lifetime, retry delays...)</summary>
+    public Action<OpnEmulator.EmulatorOptions> ConfigureEmulator { get; set; }
+
     /// <summary>Gets or sets the Opn public key written to the plugin's shared settings (null leaves the installed value)</summary>
     public string OpnPublicKey { get; set; }
 
@@ -123,6 +132,12 @@ public sealed class DevStoreHost : IAsyncDisposable
     /// <summary>Gets the root services (create a scope for scoped ones, or use InScopeAsync)</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Gets the in-process OpnEmulator the plugin talks to (null when the store talks to Opn or runs without one)</summary>
+    public OpnEmulator.EmulatorHost Emulator { get; private set; }
+
+    /// <summary>Gets the plugin's webhook URL on store 1</summary>
+    public Uri WebhookUrl => new(BaseAddress, KmaDefaults.WebhookPath);
+
     /// <summary>Gets the options the store was started with</summary>
     public DevStoreOptions Options { get; }
 
@@ -173,11 +188,23 @@ public sealed class DevStoreHost : IAsyncDisposable
         var host = new DevStoreHost(app, baseAddress, options);
         host.SetStoreUrls();
 
-        if (options.InstallPlugin)
-            await host.InstallPluginAsync(KmaDefaults.SystemName);
-        if (options.ActivatePlugin)
-            await host.SetPaymentMethodActiveAsync(KmaDefaults.SystemName, true);
-        await host.ApplyOpnSettingsAsync(options);
+        try
+        {
+            if (options.InstallPlugin)
+                await host.InstallPluginAsync(KmaDefaults.SystemName);
+            if (options.ActivatePlugin)
+                await host.SetPaymentMethodActiveAsync(KmaDefaults.SystemName, true);
+
+            if (options.UseEmulator && string.IsNullOrEmpty(options.OpnSecretKey))
+                await host.StartEmulatorAsync(options);
+            else
+                await host.ApplyOpnSettingsAsync(options.OpnPublicKey, options.OpnSecretKey, options.OpnWebhookSecret, options.OpnApiBaseUrl);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
 
         return host;
     }
@@ -231,6 +258,8 @@ public sealed class DevStoreHost : IAsyncDisposable
         services.AddScoped<IPaymentService, PaymentService>();
         services.AddScoped<IScheduleTaskService, ScheduleTaskService>();
         services.AddScoped<ShoppingCartService>();
+        services.AddScoped<IShoppingCartService>(provider => provider.GetRequiredService<ShoppingCartService>());
+        services.AddScoped<IOrderTotalCalculationService, OrderTotalCalculationService>();
         services.AddScoped<PriceFormatter>();
         services.AddScoped<DevStore.Controllers.CheckoutHelper>();
 
@@ -302,16 +331,29 @@ public sealed class DevStoreHost : IAsyncDisposable
         Data.Stores.Update(second);
     }
 
-    private async Task ApplyOpnSettingsAsync(DevStoreOptions options)
+    private async Task StartEmulatorAsync(DevStoreOptions options)
     {
-        if (options.OpnPublicKey == null && options.OpnSecretKey == null && options.OpnWebhookSecret == null && options.OpnApiBaseUrl == null)
+        var emulatorOptions = new OpnEmulator.EmulatorOptions();
+        emulatorOptions.WebhookUrls.Add(WebhookUrl.ToString());
+        options.ConfigureEmulator?.Invoke(emulatorOptions);
+
+        Emulator = await OpnEmulator.EmulatorHost.StartAsync(emulatorOptions);
+        await ApplyOpnSettingsAsync(Emulator.PublicKey, Emulator.SecretKey, Emulator.WebhookSecret, Emulator.BaseAddress.ToString().TrimEnd('/'));
+    }
+
+    /// <summary>
+    /// Writes Opn keys, webhook secret and API base URL into the plugin's shared (all stores) settings; null leaves a value as it is
+    /// </summary>
+    public async Task ApplyOpnSettingsAsync(string publicKey, string secretKey, string webhookSecret, string apiBaseUrl)
+    {
+        if (publicKey == null && secretKey == null && webhookSecret == null && apiBaseUrl == null)
             return;
 
         var settings = await GetSettingsAsync<KmaPaymentSettings>();
-        settings.PublicKey = options.OpnPublicKey ?? settings.PublicKey;
-        settings.SecretKey = options.OpnSecretKey ?? settings.SecretKey;
-        settings.WebhookSecret = options.OpnWebhookSecret ?? settings.WebhookSecret;
-        settings.ApiBaseUrl = options.OpnApiBaseUrl ?? settings.ApiBaseUrl;
+        settings.PublicKey = publicKey ?? settings.PublicKey;
+        settings.SecretKey = secretKey ?? settings.SecretKey;
+        settings.WebhookSecret = webhookSecret ?? settings.WebhookSecret;
+        settings.ApiBaseUrl = apiBaseUrl ?? settings.ApiBaseUrl;
         await SaveSettingsAsync(settings);
     }
 
@@ -472,14 +514,14 @@ public sealed class DevStoreHost : IAsyncDisposable
         paymentMethodSystemName ??= KmaDefaults.SystemName;
         var before = GetOrders().Select(order => order.Id).ToHashSet();
 
-        (await client.PostAsync($"addproducttocart/{productId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["quantity"] = quantity.ToString() }))).Dispose();
+        (await PostFormAsync(client, $"addproducttocart/{productId}", ("quantity", quantity.ToString()))).Dispose();
 
         HttpResponseMessage last;
         if (onePage)
         {
-            (await client.PostAsync("checkout/OpcSavePaymentMethod", Form(("paymentmethod", paymentMethodSystemName)))).Dispose();
-            (await client.PostAsync("checkout/OpcSavePaymentInfo", Form())).Dispose();
-            last = await client.PostAsync("checkout/OpcConfirmOrder", Form());
+            (await PostFormAsync(client, "checkout/OpcSavePaymentMethod", ("paymentmethod", paymentMethodSystemName))).Dispose();
+            (await PostFormAsync(client, "checkout/OpcSavePaymentInfo")).Dispose();
+            last = await PostFormAsync(client, "checkout/OpcConfirmOrder");
             var json = await last.Content.ReadAsStringAsync();
             var redirect = Newtonsoft.Json.Linq.JObject.Parse(json)["redirect"]?.ToString();
             if (redirect != null)
@@ -490,17 +532,35 @@ public sealed class DevStoreHost : IAsyncDisposable
         }
         else
         {
-            (await client.PostAsync("checkout/paymentmethod", Form(("paymentmethod", paymentMethodSystemName), ("nextstep", "Next")))).Dispose();
-            (await client.PostAsync("checkout/paymentinfo", Form(("nextstep", "Next")))).Dispose();
-            last = await client.PostAsync("checkout/confirm", Form());
+            (await PostFormAsync(client, "checkout/paymentmethod", ("paymentmethod", paymentMethodSystemName), ("nextstep", "Next"))).Dispose();
+            (await PostFormAsync(client, "checkout/paymentinfo", ("nextstep", "Next"))).Dispose();
+            last = await PostFormAsync(client, "checkout/confirm");
         }
 
         var order = GetOrders().FirstOrDefault(candidate => !before.Contains(candidate.Id));
         return new HttpCheckoutResult(last, order);
     }
 
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] values) =>
-        new(values.Select(value => new KeyValuePair<string, string>(value.Key, value.Value)));
+    /// <summary>
+    /// Gets an antiforgery token for the client's cookies (as a browser has it from any page with a form)
+    /// </summary>
+    public static async Task<string> GetAntiforgeryTokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("login/");
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the sign-in page");
+    }
+
+    /// <summary>
+    /// Posts a form the way a browser posts it from a page: with the antiforgery token nopCommerce's controllers check
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, params (string Key, string Value)[] fields)
+    {
+        var token = await GetAntiforgeryTokenAsync(client);
+        var values = fields.Select(field => new KeyValuePair<string, string>(field.Key, field.Value))
+            .Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
 
     #endregion
 
@@ -511,6 +571,8 @@ public sealed class DevStoreHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (Emulator != null)
+            await Emulator.DisposeAsync();
     }
 }
 

@@ -9,15 +9,12 @@ namespace DevStore;
 /// </summary>
 public sealed class DevStoreRunner : IAsyncDisposable
 {
-    private DevStoreRunner(DevStoreHost store, IAsyncDisposable emulator)
+    private DevStoreRunner(DevStoreHost store)
     {
         Store = store;
-        Emulator = emulator;
     }
 
     public DevStoreHost Store { get; }
-
-    public IAsyncDisposable Emulator { get; }
 
     public static async Task<DevStoreRunner> StartAsync(IConfiguration configuration, TextWriter output)
     {
@@ -25,7 +22,13 @@ public sealed class DevStoreRunner : IAsyncDisposable
         {
             Urls = configuration["DevStore:Urls"] ?? "http://127.0.0.1:5080",
             RunScheduleTasksInBackground = true,
-            ConsoleLogLevel = LogLevel.Information
+            ConsoleLogLevel = LogLevel.Information,
+            UseEmulator = true,
+            ConfigureEmulator = emulator =>
+            {
+                emulator.Urls = configuration["OpnEmulator:Urls"] ?? "http://127.0.0.1:5081";
+                emulator.EnableConsoleLogging = false;
+            }
         };
 
         var publicKey = configuration["Kma:PublicKey"];
@@ -40,7 +43,6 @@ public sealed class DevStoreRunner : IAsyncDisposable
         }
 
         var store = await DevStoreHost.StartAsync(options);
-        IAsyncDisposable emulator = null;
 
         output.WriteLine();
         output.WriteLine($"DevStore storefront:  {store.BaseAddress}   (second store: {store.SecondStoreAddress})");
@@ -52,31 +54,16 @@ public sealed class DevStoreRunner : IAsyncDisposable
         }
         else
         {
-            emulator = await EmulatorSeam.StartAsync(store, output);
+            output.WriteLine($"OpnEmulator:          {store.Emulator.BaseAddress}   (in-process; keys {store.Emulator.PublicKey} / skey_..., webhooks to {store.WebhookUrl})");
+            output.WriteLine($"                      its charge pages let you pay, fail or let a charge expire; control API under {store.Emulator.BaseAddress}_emulator/");
         }
 
         output.WriteLine("Press Ctrl+C to stop.");
-        return new DevStoreRunner(store, emulator);
+        return new DevStoreRunner(store);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Emulator != null)
-            await Emulator.DisposeAsync();
         await Store.DisposeAsync();
-    }
-}
-
-/// <summary>
-/// Where the in-process OpnEmulator is started and wired to the store: its webhook URL is the plugin's webhook route,
-/// and the plugin's shared settings get the emulator's keys, base URL and webhook secret
-/// </summary>
-public static class EmulatorSeam
-{
-    public static Task<IAsyncDisposable> StartAsync(DevStoreHost store, TextWriter output)
-    {
-        output.WriteLine("OpnEmulator:          not available in this build yet. Set real Opn test keys (Kma__PublicKey, Kma__SecretKey)");
-        output.WriteLine("                      to pay against Opn; until then the payment method stays hidden at checkout.");
-        return Task.FromResult<IAsyncDisposable>(null);
     }
 }

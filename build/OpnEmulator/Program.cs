@@ -22,6 +22,19 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        try
+        {
+            return await RunAsync(args);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine($"OpnEmulator: {exception.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
+    {
         var options = new EmulatorOptions { Urls = "http://127.0.0.1:5090" };
         for (var i = 0; i < args.Length; i++)
         {

@@ -158,6 +158,7 @@ public class CheckoutHelper
 /// <summary>
 /// Both checkout styles, as nopCommerce 4.90's CheckoutController runs them (no addresses or shipping steps)
 /// </summary>
+[AutoValidateAntiforgeryToken]
 public class CheckoutController : BasePublicController
 {
     private readonly CheckoutHelper _checkoutHelper;

@@ -47,6 +47,7 @@ public class HomeController : BasePublicController
     }
 }
 
+[AutoValidateAntiforgeryToken]
 public class CommonController : BasePublicController
 {
     private readonly ILanguageService _languageService;
@@ -82,6 +83,7 @@ public class CommonController : BasePublicController
 /// <summary>
 /// Development sign-in: choose to be the administrator, the registered shopper or a new guest. Development only.
 /// </summary>
+[AutoValidateAntiforgeryToken]
 public class CustomerController : BasePublicController
 {
     private readonly DevStoreData _data;
@@ -108,7 +110,6 @@ public class CustomerController : BasePublicController
     }
 
     [HttpPost, ActionName("Login")]
-    [ValidateAntiForgeryToken]
     public async Task<IActionResult> LoginPost(string @as, string returnUrl = null)
     {
         if (!_environment.IsEnvironment("Development"))
@@ -147,6 +148,7 @@ public class CustomerController : BasePublicController
     }
 }
 
+[AutoValidateAntiforgeryToken]
 public class ShoppingCartController : BasePublicController
 {
     private readonly CheckoutHelper _checkoutHelper;
@@ -211,6 +213,7 @@ public class ScheduleTaskController : Controller
     }
 }
 
+[AutoValidateAntiforgeryToken]
 public class OrderController : BasePublicController
 {
     private readonly ILocalizationService _localizationService;
