@@ -194,7 +194,7 @@ public class WebhookAttackTests : ReliabilityFixture
 
         Assert.That(Store.OpnCalls.Count("GET", "/charges/{id}"), Is.EqualTo(1));
         Assert.That(text, Is.EqualTo("NotApplied"), "money arrived twice: alerted, never applied");
-        Assert.That(Store.NoteCount(order.Id, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(Store.NoteCount(order.Id, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
         Assert.That(Store.Processing.MarkPaidCount(order.Id), Is.EqualTo(1));
     }
 
@@ -248,7 +248,7 @@ public class WebhookAttackTests : ReliabilityFixture
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Store.Processing.MarkPaidCount(order.Id), Is.Zero);
         Assert.That(Store.Order(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
-        Assert.That(Store.NoteCount(order.Id, KmaPaymentSyncService.AlertNotePrefix), Is.Zero, "no money arrived: no alert");
+        Assert.That(Store.NoteCount(order.Id, KmaDefaults.AlertNotePrefix), Is.Zero, "no money arrived: no alert");
     }
 
     #endregion
@@ -328,7 +328,7 @@ public class WebhookAttackTests : ReliabilityFixture
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(text, Is.EqualTo("Mismatch"));
         AssertUntouched(order.Id);
-        Assert.That(Store.NoteCount(order.Id, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1), "money arrived: the admin must see it");
+        Assert.That(Store.NoteCount(order.Id, KmaDefaults.AlertNotePrefix), Is.EqualTo(1), "money arrived: the admin must see it");
         Assert.That(Store.NoteCount(order.Id, "its amount is 2000 satang but the order recorded 150000 satang"), Is.EqualTo(1));
         Assert.That(Store.Logger.Has(LogLevel.Warning, "was refused"), Is.True);
     }

@@ -6,7 +6,6 @@ namespace Nop.Plugin.Payments.Kma.Benchmarks;
 /// The whole webhook handling in-process (signature, parsing, order lookup, re-fetch from the emulator with no added
 /// latency, the order lock, the decision) in a request scope of the DevStore, without HTTP in front
 /// </summary>
-[InProcess]
 [MemoryDiagnoser]
 public class WebhookHandlingBenchmarks
 {
