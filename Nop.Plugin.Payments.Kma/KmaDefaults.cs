@@ -188,9 +188,6 @@ public static class KmaDefaults
         /// <summary>Gets the path of the "pay on your phone" page, relative to the store URL</summary>
         public static string PayPath => "Plugins/PaymentKma/Pay";
 
-        /// <summary>Gets the path of the webhook, relative to the store URL (sent as webhook_endpoints)</summary>
-        public static string WebhookPath => "Plugins/PaymentKma/Webhook";
-
         /// <summary>Gets how long Opn's capability answer is kept per store</summary>
         public static TimeSpan CapabilityCacheTime => TimeSpan.FromMinutes(15);
 

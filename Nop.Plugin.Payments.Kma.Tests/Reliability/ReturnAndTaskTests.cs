@@ -201,7 +201,7 @@ public class ReturnAndTaskTests : ReliabilityFixture
         Assert.That(stored.OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
         Assert.That(stored.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
         Assert.That(Store.Processing.MarkPaidCount(order.Id), Is.Zero);
-        Assert.That(Store.NoteCount(order.Id, KmaPaymentSyncService.AlertNotePrefix), Is.EqualTo(1), "one alert, however many deliveries");
+        Assert.That(Store.NoteCount(order.Id, KmaDefaults.AlertNotePrefix), Is.EqualTo(1), "one alert, however many deliveries");
         Assert.That(Store.Logger.Has(LogLevel.Warning, "Money arrived"), Is.True);
     }
 

@@ -517,7 +517,7 @@ public class KmaCheckoutService : IKmaCheckoutService
         request.Metadata["attempt"] = attempt.ToString(CultureInfo.InvariantCulture);
 
         if (settings.UseDynamicWebhooks)
-            request.WebhookEndpoints.Add(await GetStoreUrlAsync(order.StoreId) + KmaDefaults.Checkout.WebhookPath);
+            request.WebhookEndpoints.Add(await GetStoreUrlAsync(order.StoreId) + KmaDefaults.Webhook.RoutePath);
 
         return request;
     }

@@ -136,7 +136,7 @@ public sealed class DevStoreHost : IAsyncDisposable
     public OpnEmulator.EmulatorHost Emulator { get; private set; }
 
     /// <summary>Gets the plugin's webhook URL on store 1</summary>
-    public Uri WebhookUrl => new(BaseAddress, KmaDefaults.WebhookPath);
+    public Uri WebhookUrl => new(BaseAddress, KmaDefaults.Webhook.RoutePath);
 
     /// <summary>Gets the options the store was started with</summary>
     public DevStoreOptions Options { get; }
@@ -563,6 +563,11 @@ public sealed class DevStoreHost : IAsyncDisposable
     }
 
     #endregion
+
+    /// <summary>
+    /// Waits until the host is asked to stop (Ctrl+C, SIGTERM or IHostApplicationLifetime.StopApplication)
+    /// </summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
     /// <summary>
     /// Stops the store
