@@ -66,9 +66,9 @@ public static class KmaDefaults
     public static string ConfigureViewPath => "~/Plugins/Payments.Kma/Views/Configure.cshtml";
 
     /// <summary>
-    /// Gets the path (relative to the store URL) of the webhook endpoint to register in the Opn dashboard
+    /// Gets the path (relative to the store URL) of the admin configuration page
     /// </summary>
-    public static string WebhookPath => "Plugins/PaymentKma/Webhook";
+    public static string ConfigurePath => "Admin/PaymentKma/Configure";
 
     /// <summary>
     /// Gets the key of the per-order lock (ILocker) that serialises every change to an order's payment
@@ -118,7 +118,7 @@ public static class KmaDefaults
     /// <summary>
     /// Gets the prefix of the order notes that need the admin: a successful charge (money arrived) that could not pay the order
     /// </summary>
-    public static string AlertNotePrefix => Services.KmaPaymentSyncService.AlertNotePrefix;
+    public static string AlertNotePrefix => "[KMA ALERT]";
 
     /// <summary>
     /// Webhook constants

@@ -8,6 +8,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.Kma.Opn;
 using Nop.Plugin.Payments.Kma.Services;
 using Nop.Services.Common;
+using Nop.Services.Orders;
 using OpnEmulator;
 
 namespace Nop.Plugin.Payments.Kma.Tests.Sync;
@@ -47,7 +48,10 @@ public class DevStoreSyncTests
             OpnPublicKey = _opn.PublicKey,
             OpnSecretKey = _opn.SecretKey,
             OpnWebhookSecret = _opn.WebhookSecret,
-            OpnApiBaseUrl = _opn.BaseAddress.ToString()
+            OpnApiBaseUrl = _opn.BaseAddress.ToString(),
+            //a database takes its time: concurrent deliveries really overlap between reading the order and marking it paid
+            ConfigureServices = services => services.AddScoped<IOrderProcessingService>(provider =>
+                new SlowOrderProcessing(provider.GetRequiredService<global::DevStore.Services.OrderProcessingService>()))
         });
 
         var settings = await _store.GetSettingsAsync<KmaPaymentSettings>();
@@ -81,6 +85,29 @@ public class DevStoreSyncTests
     }
 
     #region Utilities
+
+    /// <summary>
+    /// The DevStore's order processing with database-like latency before a payment is recorded
+    /// </summary>
+    private sealed class SlowOrderProcessing : IOrderProcessingService
+    {
+        private readonly IOrderProcessingService _inner;
+
+        public SlowOrderProcessing(IOrderProcessingService inner) => _inner = inner;
+
+        public Task CheckOrderStatusAsync(Order order) => _inner.CheckOrderStatusAsync(order);
+        public bool CanCancelOrder(Order order) => _inner.CanCancelOrder(order);
+        public Task CancelOrderAsync(Order order, bool notifyCustomer) => _inner.CancelOrderAsync(order, notifyCustomer);
+        public bool CanMarkOrderAsAuthorized(Order order) => _inner.CanMarkOrderAsAuthorized(order);
+        public Task MarkAsAuthorizedAsync(Order order) => _inner.MarkAsAuthorizedAsync(order);
+        public bool CanMarkOrderAsPaid(Order order) => _inner.CanMarkOrderAsPaid(order);
+
+        public async Task MarkOrderAsPaidAsync(Order order)
+        {
+            await Task.Delay(50);
+            await _inner.MarkOrderAsPaidAsync(order);
+        }
+    }
 
     private async Task<(HttpClient Shopper, Order Order, string ChargeId)> CheckoutAsync(int storeId = 1)
     {
@@ -145,6 +172,8 @@ public class DevStoreSyncTests
     public async Task TwentyConcurrentDuplicateWebhooksMarkThePaymentExactlyOnce()
     {
         var (_, order, chargeId) = await CheckoutAsync();
+        //charge.create lands first, so that the payment is applied by the 20 copies and not by that earlier event
+        await AnsweredAsync(_opn, chargeId, OpnEventKeys.ChargeCreate);
         _opn.AddFault(new FaultRule { Kind = FaultKind.DuplicateDelivery, EventKey = OpnEventKeys.ChargeComplete, Copies = 20 });
 
         _opn.CompleteCharge(chargeId);

@@ -20,9 +20,6 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
 {
     #region Fields
 
-    /// <summary>The prefix that makes an order note stand out for the admin (same as <see cref="KmaDefaults.AlertNotePrefix"/>)</summary>
-    public const string AlertNotePrefix = "[KMA ALERT]";
-
     private const int MaxNotedChargeEvents = 40;
 
     //orders being applied in this process: a strict, non-blocking gate in front of ILocker, whose nopCommerce
@@ -201,7 +198,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     private async Task<bool> RaiseAlertAsync(Order order, OpnCharge charge, string reason,
         string advice = "Check the charge in the Opn dashboard and refund or settle it by hand.")
     {
-        var text = $"{AlertNotePrefix} Money arrived: KMA charge {Describe(charge)} is successful (Opn transaction {charge.Transaction ?? "n/a"}) but {reason}. {advice}";
+        var text = $"{KmaDefaults.AlertNotePrefix} Money arrived: KMA charge {Describe(charge)} is successful (Opn transaction {charge.Transaction ?? "n/a"}) but {reason}. {advice}";
 
         var alerts = SplitList(await _genericAttributeService.GetAttributeAsync<string>(order, KmaDefaults.OrderAttributes.PaymentAlert));
         if (!alerts.Contains(charge.Id, StringComparer.Ordinal))
