@@ -45,6 +45,19 @@ public class EmulatorWebhookTests : EmulatorFixtureBase
     }
 
     [Test]
+    public async Task HasPendingDeliveries_IsFalseOnceEveryEventIsDelivered()
+    {
+        var id = (await Secret.CreateChargeAsync()).GetProperty("id").GetString();
+        await _listener.WaitForAsync(r => r.ChargeId == id);
+
+        var idle = false;
+        for (var wait = 0; wait < 100 && !(idle = !Emulator.HasPendingDeliveries); wait++)
+            await Task.Delay(50);
+
+        Assert.That(idle, Is.True);
+    }
+
+    [Test]
     public async Task ChangedSecret_SignsWithTheNewSecret()
     {
         var secret = Convert.ToBase64String(Encoding.UTF8.GetBytes("a rotated webhook secret for tests"));

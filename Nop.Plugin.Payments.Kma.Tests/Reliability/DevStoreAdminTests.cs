@@ -1,8 +1,5 @@
 using System.Net;
 using DevStore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Moq;
-using Nop.Services.Orders;
 using OpnEmulator;
 
 namespace Nop.Plugin.Payments.Kma.Tests.Reliability;
@@ -28,8 +25,7 @@ public class DevStoreAdminTests
             OpnSecretKey = _opn.SecretKey,
             OpnWebhookSecret = _opn.WebhookSecret,
             OpnApiBaseUrl = _opn.BaseAddress.ToString(),
-            //until the DevStore provides order totals itself; TryAdd leaves its own registration in place
-            ConfigureServices = services => services.TryAddScoped(_ => new Mock<IOrderTotalCalculationService>().Object)
+            UseEmulator = false
         });
     }
 

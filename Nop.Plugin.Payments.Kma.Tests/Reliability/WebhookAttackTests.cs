@@ -146,6 +146,59 @@ public class WebhookAttackTests : ReliabilityFixture
     }
 
     [Test]
+    public async Task Duplicate_charge_complete_for_the_charge_that_paid_the_order_costs_no_Opn_call()
+    {
+        var (order, chargeId) = await CheckedOutOrderAsync();
+        Store.Opn.CompleteCharge(chargeId);
+        var body = Store.EventFor(chargeId);
+        Store.OpnCalls.Reset();
+        Assert.That((await Store.PostWebhookAsync(body)).Text, Is.EqualTo("Paid"));
+        Assert.That(Store.OpnCalls.Total, Is.EqualTo(1), "the first delivery re-fetches the charge");
+        Store.OpnCalls.Reset();
+
+        var (status, text) = await Store.PostWebhookAsync(body);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(text, Is.EqualTo("Paid"));
+        Assert.That(Store.OpnCalls.Total, Is.Zero, "the order is already paid by this very charge");
+        Assert.That(Store.Processing.MarkPaidCount(order.Id), Is.EqualTo(1));
+    }
+
+    [TestCase("charge.update")]
+    [TestCase("charge.expire")]
+    public async Task Other_events_about_the_charge_that_paid_the_order_are_still_checked_with_Opn(string key)
+    {
+        var (order, chargeId) = await CheckedOutOrderAsync();
+        Store.Opn.CompleteCharge(chargeId);
+        Assert.That((await Store.PostWebhookAsync(Store.EventFor(chargeId))).Text, Is.EqualTo("Paid"));
+        Store.OpnCalls.Reset();
+
+        var (status, _) = await Store.PostWebhookAsync(Store.EventFor(chargeId, key));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Store.OpnCalls.Count("GET", "/charges/{id}"), Is.EqualTo(1));
+        Assert.That(Store.Processing.MarkPaidCount(order.Id), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Charge_complete_for_another_charge_of_a_paid_order_is_still_checked_with_Opn()
+    {
+        var (order, chargeId) = await CheckedOutOrderAsync();
+        Store.Opn.CompleteCharge(chargeId);
+        Assert.That((await Store.PostWebhookAsync(Store.EventFor(chargeId))).Text, Is.EqualTo("Paid"));
+        var second = await ChargeMadeElsewhereAsync(Store.Opn, order, 150_000);
+        Store.Opn.CompleteCharge(second);
+        Store.OpnCalls.Reset();
+
+        var (_, text) = await Store.PostWebhookAsync(Store.EventFor(second));
+
+        Assert.That(Store.OpnCalls.Count("GET", "/charges/{id}"), Is.EqualTo(1));
+        Assert.That(text, Is.EqualTo("NotApplied"), "money arrived twice: alerted, never applied");
+        Assert.That(Store.NoteCount(order.Id, KmaDefaults.AlertNotePrefix), Is.EqualTo(1));
+        Assert.That(Store.Processing.MarkPaidCount(order.Id), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Events_delivered_out_of_order_end_with_the_charge_as_Opn_holds_it()
     {
         Store.EnableWebhooks();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.Kma.Opn;
 using Nop.Plugin.Payments.Kma.Services;
 using Nop.Services.Common;
@@ -205,6 +206,14 @@ public class PaymentKmaWebhookController : Controller
                 await _logger.WarningAsync($"Payments.Kma: webhook {key} for charge {chargeId} (order #{order.Id}, store #{order.StoreId}) rejected: signature {verdict.Failure}. Remote address {HttpContext.Connection.RemoteIpAddress}");
                 return Answer(StatusCodes.Status401Unauthorized, "Invalid signature");
             }
+        }
+
+        //a repeated charge.complete for the charge that already paid this order: nothing to fetch, nothing can change
+        if (string.Equals(key, OpnEventKeys.ChargeComplete, StringComparison.Ordinal)
+            && order.PaymentStatus == PaymentStatus.Paid
+            && string.Equals(order.CaptureTransactionId, chargeId, StringComparison.Ordinal))
+        {
+            return Answer(StatusCodes.Status200OK, nameof(KmaSyncOutcome.Paid));
         }
 
         KmaSyncResult result;

@@ -30,13 +30,13 @@ public static partial class KmaLocaleResources
             "ยอดคำสั่งซื้ออยู่นอกช่วงที่กรุงศรี (KMA) รับชำระ (฿20.00 ถึง ฿150,000.00) จึงไม่สามารถเริ่มการชำระเงินได้ กรุณาติดต่อร้านค้า");
         Add("Checkout.PaymentUnavailable",
             "We could not start your Krungsri (KMA) payment. Your order is saved: please try again with the \"Complete payment\" button below.",
-            "ไม่สามารถเริ่มการชำระเงินผ่านกรุงศรี (KMA) ได้ คำสั่งซื้อของคุณถูกบันทึกไว้แล้ว กรุณาลองอีกครั้งโดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\" ด้านล่าง");
+            "ไม่สามารถเริ่มการชำระเงินผ่านกรุงศรี (KMA) ได้ คำสั่งซื้อของคุณถูกบันทึกไว้แล้ว กรุณาลองอีกครั้งโดยกดปุ่มชำระเงินในหน้าคำสั่งซื้อ");
         Add("Checkout.RetryLater",
             "The payment service did not answer in time, so your Krungsri (KMA) payment was not started. Your order is saved: please try again in a minute with the \"Complete payment\" button below.",
-            "ระบบชำระเงินไม่ตอบกลับภายในเวลาที่กำหนด จึงยังไม่ได้เริ่มการชำระเงินผ่านกรุงศรี (KMA) คำสั่งซื้อของคุณถูกบันทึกไว้แล้ว กรุณารอสักครู่แล้วกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\" ด้านล่างอีกครั้ง");
+            "ระบบชำระเงินไม่ตอบกลับภายในเวลาที่กำหนด จึงยังไม่ได้เริ่มการชำระเงินผ่านกรุงศรี (KMA) คำสั่งซื้อของคุณถูกบันทึกไว้แล้ว กรุณารอสักครู่แล้วกดปุ่มชำระเงินในหน้าคำสั่งซื้ออีกครั้ง");
         Add("Checkout.Busy",
             "Your payment is being updated right now. Please try again in a moment with the \"Complete payment\" button below.",
-            "ระบบกำลังอัปเดตการชำระเงินของคุณ กรุณารอสักครู่แล้วกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\" ด้านล่างอีกครั้ง");
+            "ระบบกำลังอัปเดตการชำระเงินของคุณ กรุณารอสักครู่แล้วกดปุ่มชำระเงินในหน้าคำสั่งซื้ออีกครั้ง");
         Add("Checkout.OrderCancelled",
             "This order has been cancelled and can no longer be paid.",
             "คำสั่งซื้อนี้ถูกยกเลิกแล้ว และไม่สามารถชำระเงินได้อีก");
@@ -53,31 +53,31 @@ public static partial class KmaLocaleResources
         //failure reasons, one per failure code of the payment method, plus expiry and a generic one
         Add("Failure.payment_expired",
             "The payment was not completed in time and has expired. You can try again with the \"Complete payment\" button.",
-            "การชำระเงินหมดเวลาเนื่องจากไม่ได้ทำรายการให้เสร็จภายในเวลาที่กำหนด คุณสามารถลองใหม่ได้โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+            "การชำระเงินหมดเวลาเนื่องจากไม่ได้ทำรายการให้เสร็จภายในเวลาที่กำหนด คุณสามารถลองใหม่ได้โดยกดปุ่มชำระเงินในหน้าคำสั่งซื้อ");
         Add("Failure.payment_rejected",
             "Krungsri rejected the payment. Please check with your bank, or try again with the \"Complete payment\" button.",
-            "ธนาคารกรุงศรีปฏิเสธการชำระเงิน กรุณาตรวจสอบกับธนาคารของคุณ หรือลองใหม่โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+            "ธนาคารกรุงศรีปฏิเสธการชำระเงิน กรุณาตรวจสอบกับธนาคารของคุณ หรือลองใหม่โดยกดปุ่มชำระเงินในหน้าคำสั่งซื้อ");
         Add("Failure.failed_processing",
             "The payment could not be processed. No money was taken. Please try again with the \"Complete payment\" button.",
-            "ไม่สามารถดำเนินการชำระเงินได้ และไม่มีการตัดเงินจากบัญชีของคุณ กรุณาลองใหม่โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+            "ไม่สามารถดำเนินการชำระเงินได้ และไม่มีการตัดเงินจากบัญชีของคุณ กรุณาลองใหม่โดยกดปุ่มชำระเงินในหน้าคำสั่งซื้อ");
         Add("Failure.invalid_account",
             "No Krungsri account that can make this payment was found. Please check your KMA app, or choose another payment method.",
             "ไม่พบบัญชีกรุงศรีที่สามารถใช้ชำระเงินรายการนี้ได้ กรุณาตรวจสอบแอป KMA ของคุณ หรือเลือกวิธีชำระเงินอื่น");
         Add("Failure.insufficient_fund",
             "The account does not have enough funds, or has reached its payment limit. Please top up or raise your limit, then try again with the \"Complete payment\" button.",
-            "ยอดเงินในบัญชีไม่เพียงพอ หรือเกินวงเงินที่กำหนดไว้ กรุณาเติมเงินหรือปรับวงเงิน แล้วลองใหม่โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+            "ยอดเงินในบัญชีไม่เพียงพอ หรือเกินวงเงินที่กำหนดไว้ กรุณาเติมเงินหรือปรับวงเงิน แล้วลองใหม่โดยกดปุ่มชำระเงินในหน้าคำสั่งซื้อ");
         Add("Failure.payment_cancelled",
             "The payment was cancelled in the KMA app. You can try again with the \"Complete payment\" button.",
-            "การชำระเงินถูกยกเลิกในแอป KMA คุณสามารถลองใหม่ได้โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+            "การชำระเงินถูกยกเลิกในแอป KMA คุณสามารถลองใหม่ได้โดยกดปุ่มชำระเงินในหน้าคำสั่งซื้อ");
         Add("Failure.timeout",
             "The bank did not confirm the payment in time. No money was taken. Please try again with the \"Complete payment\" button.",
-            "ธนาคารไม่ได้ยืนยันการชำระเงินภายในเวลาที่กำหนด และไม่มีการตัดเงินจากบัญชีของคุณ กรุณาลองใหม่โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+            "ธนาคารไม่ได้ยืนยันการชำระเงินภายในเวลาที่กำหนด และไม่มีการตัดเงินจากบัญชีของคุณ กรุณาลองใหม่โดยกดปุ่มชำระเงินในหน้าคำสั่งซื้อ");
         Add("Failure.Expired",
             "The payment link has expired before the payment was made. You can start a new payment with the \"Complete payment\" button.",
-            "ลิงก์ชำระเงินหมดอายุก่อนที่จะชำระเงิน คุณสามารถเริ่มการชำระเงินใหม่ได้โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+            "ลิงก์ชำระเงินหมดอายุก่อนที่จะชำระเงิน คุณสามารถเริ่มการชำระเงินใหม่ได้โดยกดปุ่มชำระเงินในหน้าคำสั่งซื้อ");
         Add("Failure.Generic",
             "The Krungsri (KMA) payment was not completed. You can try again with the \"Complete payment\" button.",
-            "การชำระเงินผ่านกรุงศรี (KMA) ไม่สำเร็จ คุณสามารถลองใหม่ได้โดยกดปุ่ม \"ชำระเงินให้เสร็จสมบูรณ์\"");
+            "การชำระเงินผ่านกรุงศรี (KMA) ไม่สำเร็จ คุณสามารถลองใหม่ได้โดยกดปุ่มชำระเงินในหน้าคำสั่งซื้อ");
 
         //the waiting page
         Add("Waiting.Title",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Running;
@@ -5,13 +6,27 @@ using BenchmarkDotNet.Running;
 namespace Nop.Plugin.Payments.Kma.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks chosen on the command line (BenchmarkDotNet switches: --filter, --job, ...)
+/// Runs the benchmarks chosen on the command line (BenchmarkDotNet switches: --filter, --job, ...), or one of the
+/// load measurements: "overhead [orders] [latencyMs]" or "burst [deliveries] [duplicateShare] [concurrency] [maxSeconds]"
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
-        var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
+        string Arg(int index, string fallback) => args.Length > index ? args[index] : fallback;
+
+        switch (args.FirstOrDefault())
+        {
+            case "overhead":
+                Console.WriteLine(await LoadRuns.OverheadAsync(int.Parse(Arg(1, "200")), int.Parse(Arg(2, "50"))));
+                return;
+            case "burst":
+                Console.WriteLine(await LoadRuns.BurstAsync(int.Parse(Arg(1, "10000")), double.Parse(Arg(2, "0.3"), CultureInfo.InvariantCulture),
+                    int.Parse(Arg(3, "32")), int.Parse(Arg(4, "120"))));
+                return;
+        }
+
+        var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default).AddColumn(new PercentileColumn(99));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 {
     #region Fields
 
-    private readonly Channel<(EventRecord Event, IList<string> Recipients)> _queue = Channel.CreateUnbounded<(EventRecord, IList<string>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(EventRecord Event, IList<string> Recipients)> _queue = Channel.CreateUnbounded<(EventRecord, IList<string>)>();
     private readonly WebhookSettings _settings;
     private readonly FaultRegistry _faults;
     private readonly EmulatorClock _clock;

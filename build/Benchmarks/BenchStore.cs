@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DevStore;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.Kma.Controllers;
+using Nop.Plugin.Payments.Kma.Opn;
+using Nop.Plugin.Payments.Kma.Services;
+using OpnEmulator;
+
+namespace Nop.Plugin.Payments.Kma.Benchmarks;
+
+/// <summary>
+/// The DevStore (the plugin in an in-memory nopCommerce host, over loopback HTTP) wired to an in-process OpnEmulator,
+/// with every Opn call the plugin makes counted
+/// </summary>
+public sealed class BenchStore : IAsyncDisposable
+{
+    public const string IphoneUserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+
+    private readonly CallCounter _counter = new();
+
+    private BenchStore()
+    {
+    }
+
+    public EmulatorHost Opn { get; private set; }
+    public DevStoreHost Store { get; private set; }
+    public long OpnCalls => Interlocked.Read(ref _counter.Count);
+
+    /// <summary>Gets the time spent waiting for Opn's answers (Stopwatch ticks, summed over all calls)</summary>
+    public long OpnTicks => Interlocked.Read(ref _counter.Ticks);
+    public Uri WebhookUrl => new(Store.BaseAddress, KmaDefaults.Webhook.RoutePath);
+
+    public static async Task<BenchStore> StartAsync()
+    {
+        var bench = new BenchStore();
+        bench.Opn = await EmulatorHost.StartAsync(new EmulatorOptions { ChargeLifetime = TimeSpan.FromHours(2) });
+        bench.Store = await DevStoreHost.StartAsync(new DevStoreOptions
+        {
+            OpnPublicKey = bench.Opn.PublicKey,
+            OpnSecretKey = bench.Opn.SecretKey,
+            OpnWebhookSecret = bench.Opn.WebhookSecret,
+            OpnApiBaseUrl = bench.Opn.BaseAddress.ToString(),
+            UseEmulator = false,
+            ConsoleLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
+            ConfigureServices = services =>
+            {
+                services.AddHttpClient(OpnClient.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(bench._counter));
+            }
+        });
+        var settings = await bench.Store.GetSettingsAsync<KmaPaymentSettings>();
+        settings.UseDynamicWebhooks = false;
+        await bench.Store.SaveSettingsAsync(settings);
+        return bench;
+    }
+
+    /// <summary>Places a ฿1,500 KMA order in-process and runs PostProcessPayment as checkout does; returns the order and the redirect</summary>
+    public async Task<(Order Order, string Location)> CheckoutAsync(Func<Func<Task>, Task> measure = null)
+    {
+        var placed = await Store.PlaceOrderAsync(productId: 2);
+        var order = placed.PlacedOrder ?? throw new InvalidOperationException(string.Join("; ", placed.Errors));
+        var location = await Store.InScopeAsync(async services =>
+        {
+            var accessor = services.GetRequiredService<IHttpContextAccessor>();
+            var context = new DefaultHttpContext { RequestServices = services };
+            context.Request.Headers.UserAgent = IphoneUserAgent;
+            accessor.HttpContext = context;
+            var processor = ActivatorUtilities.CreateInstance<KmaPaymentProcessor>(services);
+            var request = new Nop.Services.Payments.PostProcessPaymentRequest { Order = Store.GetOrder(order.Id) };
+            if (measure == null)
+                await processor.PostProcessPaymentAsync(request);
+            else
+                await measure(() => processor.PostProcessPaymentAsync(request));
+            accessor.HttpContext = null;
+            return context.Response.Headers.Location.ToString();
+        });
+        return (Store.GetOrder(order.Id), location);
+    }
+
+    /// <summary>Runs the plugin's webhook controller in a request scope, without HTTP</summary>
+    public Task<int> HandleInProcessAsync(byte[] body, string signature, string timestamp) => Store.InScopeAsync(async services =>
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = "POST";
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = body.Length;
+        context.Request.Body = new MemoryStream(body, writable: false);
+        context.Request.Headers[KmaDefaults.Webhook.SignatureHeader] = signature;
+        context.Request.Headers[KmaDefaults.Webhook.TimestampHeader] = timestamp;
+        var controller = ActivatorUtilities.CreateInstance<PaymentKmaWebhookController>(services);
+        controller.ControllerContext = new ControllerContext { HttpContext = context };
+        var result = await controller.Webhook();
+        return (result as ContentResult)?.StatusCode ?? 200;
+    });
+
+    public byte[] EventBody(string chargeId, string key = "charge.complete")
+    {
+        var json = $"{{\"object\":\"event\",\"id\":\"evnt_test_{Guid.NewGuid():N}\",\"livemode\":false,\"key\":\"{key}\",\"created_at\":\"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}\",\"data\":{Opn.GetChargeJson(chargeId)}}}";
+        return Encoding.UTF8.GetBytes(json);
+    }
+
+    public (string Signature, string Timestamp) Sign(byte[] body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var message = Encoding.ASCII.GetBytes(timestamp + ".").Concat(body).ToArray();
+        return (Convert.ToHexStringLower(HMACSHA256.HashData(Convert.FromBase64String(Opn.WebhookSecret), message)), timestamp);
+    }
+
+    public HttpRequestMessage WebhookRequest(byte[] body)
+    {
+        var (signature, timestamp) = Sign(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, WebhookUrl) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
+        request.Headers.Add(KmaDefaults.Webhook.SignatureHeader, signature);
+        request.Headers.Add(KmaDefaults.Webhook.TimestampHeader, timestamp);
+        return request;
+    }
+
+    public int PaidNotes(int orderId) => Store.GetOrderNotes(orderId).Count(note => note.Note.Contains("; the order is paid.", StringComparison.Ordinal));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        await Opn.DisposeAsync();
+    }
+
+    private sealed class CallCounter
+    {
+        public long Count;
+        public long Ticks;
+    }
+
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private readonly CallCounter _counter;
+
+        public CountingHandler(CallCounter counter) => _counter = counter;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _counter.Count);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                //the body is read after this returns: buffer it here so its transfer counts as Opn time
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                return response;
+            }
+            finally
+            {
+                Interlocked.Add(ref _counter.Ticks, Stopwatch.GetTimestamp() - started);
+            }
+        }
+    }
+
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    public static string Machine()
+    {
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ').Take(3) : ["n/a"];
+        return $"{Environment.ProcessorCount} cores, load average {string.Join(" ", load)}, .NET {Environment.Version}";
+    }
+
+    public static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+}
