@@ -66,6 +66,11 @@ public static class KmaDefaults
     public static string ConfigureViewPath => "~/Plugins/Payments.Kma/Views/Configure.cshtml";
 
     /// <summary>
+    /// Gets the path (relative to the store URL) of the admin configuration page
+    /// </summary>
+    public static string ConfigurePath => "Admin/PaymentKma/Configure";
+
+    /// <summary>
     /// Gets the key of the per-order lock (ILocker) that serialises every change to an order's payment
     /// </summary>
     /// <param name="orderId">Order identifier</param>

@@ -196,6 +196,14 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
         return _localizationService.GetResourceAsync("Plugins.Payments.Kma.PaymentMethodDescription");
     }
 
+    /// <summary>
+    /// Gets a configuration page URL
+    /// </summary>
+    public override string GetConfigurationPageUrl()
+    {
+        return $"{_webHelper.GetStoreLocation()}{KmaDefaults.ConfigurePath}";
+    }
+
     /// <inheritdoc />
     public override async Task InstallAsync()
     {

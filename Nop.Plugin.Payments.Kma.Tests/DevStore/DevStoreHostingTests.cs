@@ -51,6 +51,9 @@ public class DevStoreHostingTests
         Assert.That(await first.GetStringAsync(""), Does.Contain("<title>DevStore Bangkok</title>"));
         Assert.That(await second.GetStringAsync(""), Does.Contain("<title>DevStore Chiang Mai</title>"));
         Assert.That(await first.GetStringAsync("?storeid=2"), Does.Contain("<title>DevStore Chiang Mai</title>"));
+        Assert.That(await first.GetStringAsync("cart/"), Does.Contain("<title>DevStore Chiang Mai</title>"), "the switch is remembered in a cookie");
+        Assert.That(await first.GetStringAsync("?storeid=0"), Does.Contain("<title>DevStore Bangkok</title>"));
+        Assert.That(await first.GetStringAsync("cart/"), Does.Contain("<title>DevStore Bangkok</title>"));
     }
 
     [Test]

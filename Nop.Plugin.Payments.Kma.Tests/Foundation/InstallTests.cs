@@ -93,4 +93,14 @@ public class InstallTests
         _settingService.Verify(service => service.DeleteSettingAsync<KmaPaymentSettings>(), Times.Once);
         _localizationService.Verify(service => service.DeleteLocaleResourcesAsync("Plugins.Payments.Kma", null), Times.Once);
     }
+
+    [Test]
+    public void ConfigurationPageIsTheAdminConfigureActionOnTheStore()
+    {
+        var webHelper = new Mock<Nop.Core.IWebHelper>();
+        webHelper.Setup(helper => helper.GetStoreLocation(It.IsAny<bool?>())).Returns("https://shop.example/");
+        var processor = MockConstructor.Create<KmaPaymentProcessor>(webHelper.Object);
+
+        Assert.That(processor.GetConfigurationPageUrl(), Is.EqualTo("https://shop.example/Admin/PaymentKma/Configure"));
+    }
 }

@@ -176,6 +176,8 @@ public class EmulatorSyncTests
     public async Task TwentyConcurrentDuplicateWebhooksMarkThePaymentExactlyOnce()
     {
         var (_, charge) = await PlaceOrderAsync(1);
+        //charge.create lands first, so that the payment is applied by the 20 copies and not by that earlier event
+        await WaitForAnsweredAsync(charge.Id, OpnEventKeys.ChargeCreate);
         _store1Opn.AddFault(new FaultRule { Kind = FaultKind.DuplicateDelivery, EventKey = OpnEventKeys.ChargeComplete, Copies = 20 });
 
         _store1Opn.CompleteCharge(charge.Id);

@@ -64,7 +64,7 @@ public class PaymentKmaViewComponent : NopViewComponent
         if (!cart.Any())
             return null;
 
-        // The total is in the primary store currency; the charge is made in THB.
+        //the total is in the primary store currency; the charge is made in THB
         var (total, _, _, _, _, _) = await _orderTotalCalculationService.GetShoppingCartTotalAsync(cart);
         if (!total.HasValue)
             return null;
@@ -93,7 +93,7 @@ public class PaymentKmaViewComponent : NopViewComponent
             model.ThbAmount = $"฿{thbTotal.Value.ToString("N2", CultureInfo.InvariantCulture)}";
         }
 
-        // By name, not by path: the theme's copy is found first, then the plugin's own.
+        //by name, not by path: the theme's copy is found first, then the plugin's own
         return View(KmaDefaults.PaymentInfoViewName, model);
     }
 

@@ -179,7 +179,7 @@ public class PaymentKmaController : BasePaymentController
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Not an Opn answer: keep the details in the log (the client keeps keys out of its exceptions).
+            //not an Opn answer: keep the details in the log (the client keeps keys out of its exceptions)
             await _logger.ErrorAsync("Payments.Kma: test connection failed unexpectedly", exception);
             result.Success = false;
             result.Error = await _localizationService.GetResourceAsync("Plugins.Payments.Kma.TestConnection.Error.Unexpected");
@@ -291,7 +291,7 @@ public class PaymentKmaController : BasePaymentController
         }
 
         settings.PublicKey = model.PublicKey?.Trim();
-        // Write-only secrets: an empty field keeps what is stored.
+        //write-only secrets: an empty field keeps what is stored
         if (!string.IsNullOrWhiteSpace(model.SecretKey))
             settings.SecretKey = model.SecretKey.Trim();
         if (!string.IsNullOrWhiteSpace(model.WebhookSecret))
@@ -332,7 +332,7 @@ public class PaymentKmaController : BasePaymentController
     [CheckPermission(StandardPermission.Configuration.MANAGE_PAYMENT_METHODS)]
     public async Task<IActionResult> TestConnection()
     {
-        // The form's other fields are not bound: the test uses what is saved, as checkout will.
+        //the form's other fields are not bound: the test uses what is saved, as checkout will
         ModelState.Clear();
 
         var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();

@@ -24,7 +24,7 @@ public class KmaViewLocationExpander : IViewLocationExpander
         if (viewName.StartsWith(KmaDefaults.ViewNamePrefix, StringComparison.Ordinal))
             return KmaDefaults.ViewLocationFormat;
 
-        // All plugin views live side by side in Views/, so a component's view is mapped onto that folder.
+        //all plugin views live side by side in Views/, so a component's view is mapped onto that folder
         var componentPrefix = $"Components/{KmaDefaults.PaymentInfoViewComponentName}/";
         if (viewName.StartsWith(componentPrefix, StringComparison.Ordinal))
         {

@@ -17,7 +17,7 @@ public static partial class KmaLocaleResources
             thai[$"Plugins.Payments.Kma.{key}"] = thaiText;
         }
 
-        // Fields
+        //fields
         Add("Fields.PublicKey", "Public key",
             "คีย์สาธารณะ (Public key)");
         Add("Fields.PublicKey.Hint", "The public key from the Opn dashboard (Keys). It starts with pkey_test_ in test mode and pkey_ in live mode.",
@@ -59,7 +59,7 @@ public static partial class KmaLocaleResources
         Add("Fields.CheckCapability.Hint", "Show KMA at checkout only when Opn reports that mobile_banking_bay is enabled for your account (checked from time to time, not on every page).",
             "แสดง KMA ในขั้นตอนชำระเงินเฉพาะเมื่อ Opn ยืนยันว่าบัญชีของคุณเปิดใช้ mobile_banking_bay แล้ว (ตรวจเป็นระยะ ไม่ได้ตรวจทุกครั้งที่เปิดหน้า)");
 
-        // Sanity checks on save
+        //sanity checks on save
         Add("Fields.PublicKey.IsSecretKey", "This is a secret key (skey_...). Put it in the secret key field and enter the public key (pkey_...) here.",
             "นี่คือคีย์ลับ (skey_...) กรุณาใส่ในช่องคีย์ลับ และใส่คีย์สาธารณะ (pkey_...) ในช่องนี้");
         Add("Fields.PublicKey.Malformed", "This does not look like an Opn public key. Copy it again from the Opn dashboard: it looks like pkey_test_... or pkey_...",
@@ -75,7 +75,7 @@ public static partial class KmaLocaleResources
         Add("Fields.ApiBaseUrl.Malformed", "The API base URL must be an absolute http:// or https:// address, such as https://api.omise.co.",
             "URL หลักของ API ต้องเป็นที่อยู่แบบเต็มที่ขึ้นต้นด้วย http:// หรือ https:// เช่น https://api.omise.co");
 
-        // Configuration page
+        //configuration page
         Add("Configuration.Keys", "Opn keys",
             "คีย์ Opn");
         Add("Configuration.Instructions", "Sign in to the Opn dashboard, open Keys, and copy the public and secret keys of the mode you want (test or live). Then save and use Test connection.",
@@ -109,7 +109,7 @@ public static partial class KmaLocaleResources
         Add("Configuration.NotSaved", "The settings were not saved. Please correct the fields marked below.",
             "ยังไม่ได้บันทึกการตั้งค่า กรุณาแก้ไขช่องที่มีข้อความแจ้งด้านล่าง");
 
-        // Test connection
+        //test connection
         Add("TestConnection.Button", "Test connection",
             "ทดสอบการเชื่อมต่อ");
         Add("TestConnection.Hint", "Test connection uses the saved settings of the selected store: save your changes first.",
@@ -165,7 +165,7 @@ public static partial class KmaLocaleResources
         Add("TestConnection.Error.Unexpected", "The test failed unexpectedly. The details are in the system log.",
             "การทดสอบล้มเหลวโดยไม่ทราบสาเหตุ ดูรายละเอียดได้ในบันทึกระบบ (System log)");
 
-        // Checkout payment info
+        //checkout payment info
         Add("PaymentInfo.LogoAlt", "Krungsri mobile app (KMA)",
             "แอปกรุงศรี (KMA)");
         Add("PaymentInfo.Title", "Pay with the KMA app",

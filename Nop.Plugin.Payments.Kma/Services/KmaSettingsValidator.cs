@@ -126,7 +126,7 @@ public static partial class KmaSettingsValidator
     /// <returns>At most the last 4 characters</returns>
     public static string GetVisibleTail(string secret)
     {
-        // Short secrets show nothing: 4 characters of a short value would give away too much of it.
+        //short secrets show nothing: 4 characters of a short value would give away too much of it
         if (string.IsNullOrEmpty(secret) || secret.Length < 16)
             return string.Empty;
 

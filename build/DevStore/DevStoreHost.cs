@@ -565,6 +565,11 @@ public sealed class DevStoreHost : IAsyncDisposable
     #endregion
 
     /// <summary>
+    /// Waits until the host is asked to stop (Ctrl+C, SIGTERM or IHostApplicationLifetime.StopApplication)
+    /// </summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>
     /// Stops the store
     /// </summary>
     public async ValueTask DisposeAsync()

@@ -15,11 +15,5 @@ var configuration = new ConfigurationBuilder()
 
 await using var run = await DevStoreRunner.StartAsync(configuration, Console.Out);
 
-var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, eventArgs) =>
-{
-    eventArgs.Cancel = true;
-    stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-await stopped.Task;
+// Ctrl+C and SIGTERM stop the host (its console lifetime handles both); then everything is disposed
+await run.Store.WaitForShutdownAsync();

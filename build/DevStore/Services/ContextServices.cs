@@ -106,9 +106,20 @@ public class StoreContext : IStoreContext
         Store store = null;
         if (request != null)
         {
-            var switchValue = request.Query[DevStoreDefaults.StoreSwitch].FirstOrDefault() ?? request.Cookies[DevStoreDefaults.StoreCookie];
+            var queryValue = request.Query[DevStoreDefaults.StoreSwitch].FirstOrDefault();
+            var switchValue = queryValue ?? request.Cookies[DevStoreDefaults.StoreCookie];
             if (int.TryParse(switchValue, out var storeId))
                 store = stores.FirstOrDefault(candidate => candidate.Id == storeId);
+
+            // the development switch sticks to the browser until switched again (?storeid=0 goes back to "by host")
+            var response = _httpContextAccessor.HttpContext.Response;
+            if (queryValue != null && !response.HasStarted)
+            {
+                if (store != null)
+                    response.Cookies.Append(DevStoreDefaults.StoreCookie, store.Id.ToString(), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax });
+                else
+                    response.Cookies.Delete(DevStoreDefaults.StoreCookie);
+            }
 
             var host = request.Host.Host;
             store ??= stores.FirstOrDefault(candidate => (candidate.Hosts ?? string.Empty)
