@@ -405,7 +405,7 @@ public sealed class DevStoreHost : IAsyncDisposable
     public Order GetOrder(int orderId) => Data.Orders.GetById(orderId);
 
     /// <summary>Gets an order's notes, oldest first</summary>
-    public IList<OrderNote> GetOrderNotes(int orderId) => Data.OrderNotes.Query(note => note.OrderId == orderId);
+    public IList<OrderNote> GetOrderNotes(int orderId) => Data.OrderNotes.Lookup(nameof(OrderNote.OrderId), orderId);
 
     /// <summary>Gets a generic attribute of an order</summary>
     public Task<T> GetOrderAttributeAsync<T>(int orderId, string key) =>

@@ -70,6 +70,7 @@ public sealed class Table<T> where T : BaseEntity
 {
     private static readonly Func<object, object> _clone = CreateClone();
     private readonly Dictionary<int, T> _rows = new();
+    private readonly Dictionary<string, (Func<T, object> Key, Dictionary<object, HashSet<int>> Ids)> _indexes = new();
     private readonly object _sync = new();
     private int _lastId;
 
@@ -93,6 +94,63 @@ public sealed class Table<T> where T : BaseEntity
             return _rows.Values.Where(row => predicate?.Invoke(row) ?? true).OrderBy(row => row.Id).Select(Copy).ToList();
     }
 
+    /// <summary>
+    /// Keeps rows findable by a key, as a database index does (a lookup then costs what one database read costs,
+    /// not a scan of every row)
+    /// </summary>
+    public Table<T> IndexBy(string name, Func<T, object> key)
+    {
+        lock (_sync)
+        {
+            var ids = new Dictionary<object, HashSet<int>>();
+            foreach (var row in _rows.Values)
+                AddToIndex(ids, key(row), row.Id);
+            _indexes[name] = (key, ids);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Gets the rows whose indexed key equals the given one (and that match the predicate), ordered by id
+    /// </summary>
+    public List<T> Lookup(string index, object key, Func<T, bool> predicate = null)
+    {
+        lock (_sync)
+        {
+            if (!_indexes[index].Ids.TryGetValue(key, out var ids))
+                return [];
+
+            return ids.Select(id => _rows[id]).Where(row => predicate?.Invoke(row) ?? true).OrderBy(row => row.Id).Select(Copy).ToList();
+        }
+    }
+
+    private static void AddToIndex(Dictionary<object, HashSet<int>> ids, object key, int id)
+    {
+        if (key == null)
+            return;
+
+        if (!ids.TryGetValue(key, out var set))
+            ids[key] = set = new HashSet<int>();
+        set.Add(id);
+    }
+
+    private void Unindex(T row)
+    {
+        foreach (var (key, ids) in _indexes.Values)
+        {
+            var value = key(row);
+            if (value != null && ids.TryGetValue(value, out var set))
+                set.Remove(row.Id);
+        }
+    }
+
+    private void Index(T row)
+    {
+        foreach (var (key, ids) in _indexes.Values)
+            AddToIndex(ids, key(row), row.Id);
+    }
+
     public void Insert(T entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -100,6 +158,7 @@ public sealed class Table<T> where T : BaseEntity
         {
             entity.Id = ++_lastId;
             _rows[entity.Id] = Copy(entity);
+            Index(_rows[entity.Id]);
         }
     }
 
@@ -108,9 +167,11 @@ public sealed class Table<T> where T : BaseEntity
         ArgumentNullException.ThrowIfNull(entity);
         lock (_sync)
         {
-            if (!_rows.ContainsKey(entity.Id))
+            if (!_rows.TryGetValue(entity.Id, out var current))
                 throw new InvalidOperationException($"{typeof(T).Name} #{entity.Id} does not exist");
+            Unindex(current);
             _rows[entity.Id] = Copy(entity);
+            Index(_rows[entity.Id]);
         }
     }
 
@@ -118,8 +179,11 @@ public sealed class Table<T> where T : BaseEntity
     {
         lock (_sync)
         {
-            foreach (var id in _rows.Values.Where(predicate).Select(row => row.Id).ToList())
-                _rows.Remove(id);
+            foreach (var row in _rows.Values.Where(predicate).ToList())
+            {
+                Unindex(row);
+                _rows.Remove(row.Id);
+            }
         }
     }
 
@@ -138,9 +202,12 @@ public sealed class Table<T> where T : BaseEntity
 /// </summary>
 public sealed class DevStoreData
 {
-    public Table<Order> Orders { get; } = new();
-    public Table<OrderNote> OrderNotes { get; } = new();
-    public Table<GenericAttribute> GenericAttributes { get; } = new();
+    public Table<Order> Orders { get; } = new Table<Order>().IndexBy(nameof(Order.OrderGuid), order => order.OrderGuid);
+    public Table<OrderNote> OrderNotes { get; } = new Table<OrderNote>().IndexBy(nameof(OrderNote.OrderId), note => note.OrderId);
+    public Table<GenericAttribute> GenericAttributes { get; } = new Table<GenericAttribute>().IndexBy(EntityIndex, attribute => (attribute.EntityId, attribute.KeyGroup));
+
+    /// <summary>Gets the name of the generic attributes' index on (EntityId, KeyGroup)</summary>
+    public const string EntityIndex = "Entity";
     public Table<Setting> Settings { get; } = new();
     public Table<LocaleStringResource> LocaleStringResources { get; } = new();
     public Table<Log> Logs { get; } = new();

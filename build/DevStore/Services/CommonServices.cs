@@ -54,7 +54,7 @@ public class GenericAttributeService : IGenericAttributeService
 
     public Task<IList<GenericAttribute>> GetAttributesForEntityAsync(int entityId, string keyGroup)
     {
-        IList<GenericAttribute> attributes = _data.GenericAttributes.Query(row => row.EntityId == entityId && row.KeyGroup == keyGroup);
+        IList<GenericAttribute> attributes = _data.GenericAttributes.Lookup(DevStoreData.EntityIndex, (entityId, keyGroup));
         return Task.FromResult(attributes);
     }
 

@@ -26,14 +26,14 @@ public class OrderService : IOrderService
     public Task<Order> GetOrderByIdAsync(int orderId) => Task.FromResult(orderId == 0 ? null : _data.Orders.GetById(orderId));
 
     public Task<Order> GetOrderByGuidAsync(Guid orderGuid) =>
-        Task.FromResult(orderGuid == Guid.Empty ? null : _data.Orders.Query(order => order.OrderGuid == orderGuid).FirstOrDefault());
+        Task.FromResult(orderGuid == Guid.Empty ? null : _data.Orders.Lookup(nameof(Order.OrderGuid), orderGuid).FirstOrDefault());
 
     public Task<Order> GetOrderByCustomOrderNumberAsync(string customOrderNumber) =>
         Task.FromResult(string.IsNullOrEmpty(customOrderNumber) ? null : _data.Orders.Query(order => order.CustomOrderNumber == customOrderNumber).FirstOrDefault());
 
     public Task<IList<Order>> GetOrdersByIdsAsync(int[] orderIds)
     {
-        IList<Order> orders = _data.Orders.Query(order => orderIds.Contains(order.Id) && !order.Deleted);
+        IList<Order> orders = orderIds.Distinct().Select(_data.Orders.GetById).Where(order => order is { Deleted: false }).OrderBy(order => order.Id).ToList();
         return Task.FromResult(orders);
     }
 
@@ -93,7 +93,7 @@ public class OrderService : IOrderService
 
     public Task<IList<OrderNote>> GetOrderNotesByOrderIdAsync(int orderId, bool? displayToCustomer = null)
     {
-        IList<OrderNote> notes = _data.OrderNotes.Query(note => note.OrderId == orderId && (!displayToCustomer.HasValue || note.DisplayToCustomer == displayToCustomer.Value));
+        IList<OrderNote> notes = _data.OrderNotes.Lookup(nameof(OrderNote.OrderId), orderId, note => (!displayToCustomer.HasValue || note.DisplayToCustomer == displayToCustomer.Value));
         return Task.FromResult(notes);
     }
 
