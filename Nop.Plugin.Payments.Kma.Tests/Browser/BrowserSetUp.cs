@@ -24,6 +24,7 @@ public class BrowserSetUp
         Assert.That(File.Exists(CHROMIUM_PATH), Is.True,
             $"Browser tests need Chromium at {CHROMIUM_PATH}: apt-get install -y chromium chromium-driver");
 
+        Assertions.SetDefaultExpectTimeout(60_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = CHROMIUM_PATH, Headless = true });
     }
@@ -38,16 +39,25 @@ public class BrowserSetUp
 
     /// <summary>A phone: iPhone 13 as Playwright describes it (iOS Safari user agent, touch, small viewport)</summary>
     public static Task<IBrowserContext> NewIPhoneContextAsync(string locale = "en-US") =>
-        Browser.NewContextAsync(new BrowserNewContextOptions(Playwright.Devices["iPhone 13"]) { Locale = locale });
+        WithTimeoutsAsync(Browser.NewContextAsync(new BrowserNewContextOptions(Playwright.Devices["iPhone 13"]) { Locale = locale }));
 
     /// <summary>A desktop browser</summary>
     public static Task<IBrowserContext> NewDesktopContextAsync(string locale = "en-US") =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+        WithTimeoutsAsync(Browser.NewContextAsync(new BrowserNewContextOptions
         {
             UserAgent = DESKTOP_USER_AGENT,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = locale
-        });
+        }));
+
+    // The first request to each page compiles its Razor view at run time, which can take seconds on a busy CI machine.
+    private static async Task<IBrowserContext> WithTimeoutsAsync(Task<IBrowserContext> creating)
+    {
+        var context = await creating;
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     /// <summary>
     /// Saves a full-page screenshot under test-output/screenshots/ at the repository root (git-ignored)

@@ -44,10 +44,11 @@ public class DevStoreBrowserTests
         await page.Locator(".payment-method-next-step-button").ClickAsync();
         await page.Locator(".payment-info-next-step-button").ClickAsync();
         await page.Locator(".confirm-order-next-step-button").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("Plugins/PaymentKma/Pay"));
+        await page.WaitForURLAsync(url => url.Contains("Plugins/PaymentKma/Pay"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
         var order = _store.GetOrders().Last();
         Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        await page.Locator(".kma-qr svg").WaitForAsync();
         Assert.That(await page.Locator("svg").CountAsync(), Is.GreaterThan(0));
         await BrowserSetUp.ScreenshotAsync(page, "devstore-multistep-pay");
     }
@@ -64,7 +65,7 @@ public class DevStoreBrowserTests
             await page.Locator(".payment-method[data-system-name='Payments.Kma'] input").CheckAsync();
             await page.Locator(".payment-method-next-step-button").ClickAsync();
             await page.Locator(".confirm-order-next-step-button").ClickAsync();
-            await page.WaitForURLAsync(url => url.StartsWith(_store.Emulator.BaseAddress.ToString()));
+            await page.WaitForURLAsync(url => url.StartsWith(_store.Emulator.BaseAddress.ToString()), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
             var order = _store.GetOrders().Last();
             Assert.That(order.StoreId, Is.EqualTo(2));

@@ -86,7 +86,7 @@ public class KmaBrowserTests
         var page = await PlaceOrderAsync(context, screenshot: "checkout-payment-info");
 
         // A phone goes straight to the authorize_uri (the emulator's stand-in for the KMA app).
-        await page.WaitForURLAsync(url => url.StartsWith(_emulator.BaseAddress.ToString(), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(_emulator.BaseAddress.ToString(), StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await page.ClickAsync("#pay-successful");
 
         await Assertions.Expect(page.Locator(".order-completed")).ToBeVisibleAsync();
@@ -100,7 +100,7 @@ public class KmaBrowserTests
         await using var context = await PhoneAsync();
         var page = await PlaceOrderAsync(context, thai: true);
 
-        await page.WaitForURLAsync(url => url.StartsWith(_emulator.BaseAddress.ToString(), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(_emulator.BaseAddress.ToString(), StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await page.SelectOptionAsync("#failure-code", "insufficient_fund");
         await page.ClickAsync("#pay-failed");
 
