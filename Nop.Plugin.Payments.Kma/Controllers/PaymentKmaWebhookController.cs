@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.Kma.Opn;
@@ -70,25 +69,33 @@ public class PaymentKmaWebhookController : Controller
     /// <summary>
     /// Reads the body, or returns null as soon as it is larger than the limit
     /// </summary>
-    private static async Task<byte[]> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadBodyAsync(Stream body, long? declaredLength, int limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        //sized by Content-Length when there is one, so that the usual body is read into one array without copies
+        var buffer = new byte[declaredLength is > 0 && declaredLength <= limit ? (int)declaredLength : Math.Min(4096, limit)];
+        var total = 0;
+        while (true)
         {
-            if (buffer.Length + read > limit)
-                return null;
+            if (total == buffer.Length)
+            {
+                //full: one more byte tells whether the body goes on
+                var next = new byte[1];
+                if (await body.ReadAsync(next, cancellationToken) == 0)
+                    return buffer;
 
-            buffer.Write(chunk, 0, read);
+                if (total + 1 > limit)
+                    return null;
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, limit));
+                buffer[total++] = next[0];
+            }
+
+            var read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken);
+            if (read == 0)
+                return total == buffer.Length ? buffer : buffer[..total];
+
+            total += read;
         }
-
-        return buffer.ToArray();
-    }
-
-    private static string Text(JToken token)
-    {
-        return token is JValue { Value: not null } value ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) : null;
     }
 
     private async Task<bool> ListsChargeAsync(Order order, string chargeId)
@@ -107,16 +114,16 @@ public class PaymentKmaWebhookController : Controller
     /// Finds the order a charge event is about: by the order_guid metadata our charges carry, else by order_id metadata
     /// when that order lists the charge, else among the most recent KMA orders by charge id
     /// </summary>
-    private async Task<Order> FindOrderAsync(string chargeId, JObject metadata)
+    private async Task<Order> FindOrderAsync(string chargeId, string orderGuidText, string orderIdText)
     {
-        if (Guid.TryParse(Text(metadata?["order_guid"]), out var orderGuid))
+        if (Guid.TryParse(orderGuidText, out var orderGuid))
         {
             var byGuid = await _orderService.GetOrderByGuidAsync(orderGuid);
             if (byGuid != null)
                 return byGuid;
         }
 
-        if (int.TryParse(Text(metadata?["order_id"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var orderId) && orderId > 0)
+        if (int.TryParse(orderIdText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var orderId) && orderId > 0)
         {
             var byId = await _orderService.GetOrderByIdAsync(orderId);
             if (byId != null && await ListsChargeAsync(byId, chargeId))
@@ -152,27 +159,22 @@ public class PaymentKmaWebhookController : Controller
         if (Request.ContentLength > KmaDefaults.Webhook.MaxBodyBytes)
             return Answer(StatusCodes.Status413PayloadTooLarge, "Body too large");
 
-        var body = await ReadBodyAsync(Request.Body, KmaDefaults.Webhook.MaxBodyBytes, HttpContext.RequestAborted);
+        var body = await ReadBodyAsync(Request.Body, Request.ContentLength, KmaDefaults.Webhook.MaxBodyBytes, HttpContext.RequestAborted);
         if (body == null)
             return Answer(StatusCodes.Status413PayloadTooLarge, "Body too large");
 
-        string key, dataObject, chargeId;
-        JObject metadata;
+        string key, dataObject, chargeId, orderGuid, orderId;
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body), new UTF8Encoding(false, true)))
-            {
-                DateParseHandling = DateParseHandling.None,
-                MaxDepth = 32
-            };
-            if (JToken.ReadFrom(reader) is not JObject root || Text(root["object"]) != "event")
+            var envelope = OpnEventEnvelope.Read(body);
+            if (envelope == null || envelope.Object != OpnObjectTypes.Event)
                 return Answer(StatusCodes.Status400BadRequest, "Not an Opn event");
 
-            key = Text(root["key"]) ?? string.Empty;
-            var data = root["data"] as JObject;
-            dataObject = Text(data?["object"]);
-            chargeId = Text(data?["id"]);
-            metadata = data?["metadata"] as JObject;
+            key = envelope.Key ?? string.Empty;
+            dataObject = envelope.DataObject;
+            chargeId = envelope.DataId;
+            orderGuid = envelope.OrderGuid;
+            orderId = envelope.OrderId;
         }
         catch (Exception exception) when (exception is JsonException or DecoderFallbackException or InvalidOperationException)
         {
@@ -186,7 +188,7 @@ public class PaymentKmaWebhookController : Controller
         if (string.IsNullOrWhiteSpace(chargeId))
             return Answer(StatusCodes.Status400BadRequest, "Charge event without a charge id");
 
-        var order = await FindOrderAsync(chargeId, metadata);
+        var order = await FindOrderAsync(chargeId, orderGuid, orderId);
         if (order == null || order.Deleted
             || !string.Equals(order.PaymentMethodSystemName, KmaDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
         {

@@ -3,8 +3,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using DevStore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.Kma.Controllers;
@@ -23,6 +26,7 @@ public sealed class BenchStore : IAsyncDisposable
     public const string IphoneUserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 
     private readonly CallCounter _counter = new();
+    private readonly ServerSpans _spans = new();
 
     private BenchStore()
     {
@@ -34,6 +38,18 @@ public sealed class BenchStore : IAsyncDisposable
 
     /// <summary>Gets the time spent waiting for Opn's answers (Stopwatch ticks, summed over all calls)</summary>
     public long OpnTicks => Interlocked.Read(ref _counter.Ticks);
+    /// <summary>Gets how long the last request took in the host, from the front of its pipeline to the response (Stopwatch ticks)</summary>
+    public long LastHostTicks => Interlocked.Read(ref _spans.Host);
+
+    /// <summary>Gets how long the last request took in the plugin's controller: action and answer (Stopwatch ticks)</summary>
+    public long LastPluginTicks => Interlocked.Read(ref _spans.Plugin);
+
+    /// <summary>Gets the bytes the process allocated during the last request's plugin span</summary>
+    public long LastPluginAllocatedBytes => Interlocked.Read(ref _spans.PluginBytes);
+
+    /// <summary>Gets the bytes the process allocated while Opn calls were under way (summed over all calls)</summary>
+    public long OpnAllocatedBytes => Interlocked.Read(ref _counter.Bytes);
+
     public Uri WebhookUrl => new(Store.BaseAddress, KmaDefaults.Webhook.RoutePath);
 
     public static async Task<BenchStore> StartAsync()
@@ -51,6 +67,8 @@ public sealed class BenchStore : IAsyncDisposable
             ConfigureServices = services =>
             {
                 services.AddHttpClient(OpnClient.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(bench._counter));
+                services.AddSingleton<IStartupFilter>(new HostSpanStartupFilter(bench._spans));
+                services.Configure<MvcOptions>(options => options.Filters.Add(new PluginSpanFilter(bench._spans)));
             }
         });
         var settings = await bench.Store.GetSettingsAsync<KmaPaymentSettings>();
@@ -129,10 +147,54 @@ public sealed class BenchStore : IAsyncDisposable
         await Opn.DisposeAsync();
     }
 
+    private sealed class ServerSpans
+    {
+        public long Host;
+        public long Plugin;
+        public long PluginBytes;
+    }
+
+    /// <summary>Times each request from the front of the host's pipeline until its response is complete</summary>
+    private sealed class HostSpanStartupFilter : IStartupFilter
+    {
+        private readonly ServerSpans _spans;
+
+        public HostSpanStartupFilter(ServerSpans spans) => _spans = spans;
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                await nextMiddleware(context);
+                Interlocked.Exchange(ref _spans.Host, Stopwatch.GetTimestamp() - started);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>Times the plugin's controllers: everything after routing and controller creation, the answer included</summary>
+    private sealed class PluginSpanFilter : IAsyncResourceFilter
+    {
+        private readonly ServerSpans _spans;
+
+        public PluginSpanFilter(ServerSpans spans) => _spans = spans;
+
+        public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+        {
+            var allocated = GC.GetTotalAllocatedBytes(true);
+            var started = Stopwatch.GetTimestamp();
+            await next();
+            Interlocked.Exchange(ref _spans.Plugin, Stopwatch.GetTimestamp() - started);
+            Interlocked.Exchange(ref _spans.PluginBytes, GC.GetTotalAllocatedBytes(true) - allocated);
+        }
+    }
+
     private sealed class CallCounter
     {
         public long Count;
         public long Ticks;
+        public long Bytes;
     }
 
     private sealed class CountingHandler : DelegatingHandler
@@ -144,6 +206,7 @@ public sealed class BenchStore : IAsyncDisposable
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _counter.Count);
+            var allocated = GC.GetTotalAllocatedBytes(true);
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -155,6 +218,7 @@ public sealed class BenchStore : IAsyncDisposable
             finally
             {
                 Interlocked.Add(ref _counter.Ticks, Stopwatch.GetTimestamp() - started);
+                Interlocked.Add(ref _counter.Bytes, GC.GetTotalAllocatedBytes(true) - allocated);
             }
         }
     }

@@ -18,20 +18,27 @@ public static class LoadRuns
 
     /// <summary>
     /// With the emulator adding latency to every API call: checkout (PostProcessPayment to redirect) and webhook
-    /// handling end to end, minus the measured Opn round trips; and the Opn calls each one made
+    /// handling, minus the measured Opn round trips; and the Opn calls each one made. A webhook is timed three ways:
+    /// in the plugin's controller, across the host's whole pipeline, and as the sender sees it over loopback
     /// </summary>
-    public static async Task<string> OverheadAsync(int orders, int latencyMs)
+    public static async Task<string> OverheadAsync(int orders, int latencyMs, int warmUpOrders)
     {
         await using var bench = await BenchStore.StartAsync();
         using var http = new HttpClient();
 
-        //warm up without latency (JIT, connection pools)
-        for (var i = 0; i < 5; i++)
+        //warm up without latency, so that the measured runs use tier-1 code and open connections
+        for (var i = 0; i < warmUpOrders; i++)
         {
             var (warm, _) = await bench.CheckoutAsync();
             bench.Opn.CompleteCharge(warm.AuthorizationTransactionId);
-            using var response = await http.SendAsync(bench.WebhookRequest(bench.EventBody(warm.AuthorizationTransactionId)));
+            var body = bench.EventBody(warm.AuthorizationTransactionId);
+            for (var delivery = 0; delivery < 2; delivery++)
+            {
+                using var response = await http.SendAsync(bench.WebhookRequest(body));
+            }
         }
+        //background tier-1 compilation finishes while nothing runs
+        await Task.Delay(TimeSpan.FromSeconds(2));
 
         bench.Opn.AddFault(new FaultRule { Kind = FaultKind.Latency, Delay = TimeSpan.FromMilliseconds(latencyMs) });
 
@@ -47,24 +54,30 @@ public static class LoadRuns
             roundTrips.Add(BenchStore.Ms(Stopwatch.GetTimestamp() - started));
         }
         roundTrips.Sort();
-        var roundTrip = BenchStore.Percentile(roundTrips, 50);
 
-        var checkout = new List<(double Ms, long Calls, double OpnMs)>();
-        var webhook = new List<(double Ms, long Calls, double OpnMs)>();
-        var duplicate = new List<(double Ms, long Calls, double OpnMs)>();
+        var checkout = new List<Sample>();
+        var webhook = new List<Sample>();
+        var duplicate = new List<Sample>();
         var paidOnce = 0;
         for (var i = 0; i < orders; i++)
         {
             var calls = bench.OpnCalls;
             var opnTicks = bench.OpnTicks;
-            long started = 0, ended = 0;
+            var opnBytes = bench.OpnAllocatedBytes;
+            long started = 0, ended = 0, allocated = 0;
+            var gcBefore = TimeSpan.Zero;
             var (order, location) = await bench.CheckoutAsync(async run =>
             {
+                gcBefore = GC.GetTotalPauseDuration();
+                allocated = GC.GetTotalAllocatedBytes(true);
                 started = Stopwatch.GetTimestamp();
                 await run();
                 ended = Stopwatch.GetTimestamp();
+                allocated = GC.GetTotalAllocatedBytes(true) - allocated;
             });
-            checkout.Add((BenchStore.Ms(ended - started), bench.OpnCalls - calls, BenchStore.Ms(bench.OpnTicks - opnTicks)));
+            var checkoutMs = BenchStore.Ms(ended - started);
+            checkout.Add(new Sample(checkoutMs, checkoutMs, checkoutMs, bench.OpnCalls - calls, BenchStore.Ms(bench.OpnTicks - opnTicks),
+                (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds, allocated - (bench.OpnAllocatedBytes - opnBytes)));
             if (!location.StartsWith(bench.Opn.BaseAddress.ToString(), StringComparison.Ordinal) && !location.Contains("authorize", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException($"checkout did not redirect to Opn: {location}");
 
@@ -74,40 +87,109 @@ public static class LoadRuns
             {
                 calls = bench.OpnCalls;
                 opnTicks = bench.OpnTicks;
+                opnBytes = bench.OpnAllocatedBytes;
                 using var request = bench.WebhookRequest(body);
+                gcBefore = GC.GetTotalPauseDuration();
                 started = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
                 ended = Stopwatch.GetTimestamp();
                 if (response.StatusCode != HttpStatusCode.OK)
                     throw new InvalidOperationException($"webhook answered {(int)response.StatusCode}");
-                list.Add((BenchStore.Ms(ended - started), bench.OpnCalls - calls, BenchStore.Ms(bench.OpnTicks - opnTicks)));
+                list.Add(new Sample(BenchStore.Ms(ended - started), BenchStore.Ms(bench.LastHostTicks), BenchStore.Ms(bench.LastPluginTicks),
+                    bench.OpnCalls - calls, BenchStore.Ms(bench.OpnTicks - opnTicks), (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds,
+                    bench.LastPluginAllocatedBytes - (bench.OpnAllocatedBytes - opnBytes)));
             }
 
             if (bench.Store.GetOrder(order.Id).PaymentStatus == PaymentStatus.Paid && bench.PaidNotes(order.Id) == 1)
                 paidOnce++;
         }
 
-        string Row(string what, List<(double Ms, long Calls, double OpnMs)> samples)
+        string Row(string path, string span, List<Sample> samples, Func<Sample, double> elapsed, bool plugin)
         {
-            var overhead = samples.Select(sample => sample.Ms - sample.OpnMs).OrderBy(value => value).ToList();
-            var raw = samples.Select(sample => sample.Ms).OrderBy(value => value).ToList();
+            var overhead = samples.Select(sample => elapsed(sample) - sample.OpnMs).OrderBy(value => value).ToList();
+            var raw = samples.Select(elapsed).OrderBy(value => value).ToList();
             var calls = samples.Select(sample => sample.Calls).Distinct().OrderBy(value => value);
+            var bytes = samples.Select(sample => (double)sample.PluginBytes).OrderBy(value => value).ToList();
+            var withoutGc = samples.Where(sample => sample.GcMs == 0).Select(sample => elapsed(sample) - sample.OpnMs).OrderBy(value => value).ToList();
             var p99 = BenchStore.Percentile(overhead, 99);
-            return $"| {what} | {string.Join(" or ", calls)} | {F(BenchStore.Percentile(raw, 50))} | {F(BenchStore.Percentile(raw, 99))} | {F(BenchStore.Percentile(overhead, 50))} | {F(p99)} | {F(p99 / latencyMs * 100)} % |";
+            return $"| {path} | {span} | {string.Join(" or ", calls)} | {F(BenchStore.Percentile(raw, 50))} | {F(BenchStore.Percentile(raw, 99))} | " +
+                $"{F(BenchStore.Percentile(overhead, 50))} | {F(p99)} | {F(p99 / latencyMs * 100)} % | {F(BenchStore.Percentile(withoutGc, 99))} | " +
+                $"{(plugin ? $"{BenchStore.Percentile(bytes, 50) / 1024:0.0}" : "")} |";
         }
 
+        var all = checkout.Concat(webhook).Concat(duplicate).ToList();
+        var withGc = all.Where(sample => sample.GcMs > 0).ToList();
+
         var text = new StringBuilder();
-        text.AppendLine($"Emulator latency {latencyMs} ms on every API call; {orders} orders, one after the other. Measured Opn round trip " +
-            $"(plugin's OpnClient, loopback, emulator): p50 {F(roundTrip)} ms, p99 {F(BenchStore.Percentile(roundTrips, 99))} ms. " +
-            "Overhead = elapsed − the time the same run spent waiting for Opn's answers (measured around each call in the plugin's HttpClient).");
+        text.AppendLine($"Emulator latency {latencyMs} ms on every API call; {orders} orders one after the other, after {warmUpOrders} warm-up " +
+            $"orders without latency. Measured Opn round trip (the plugin's OpnClient, loopback, emulator): p50 {F(BenchStore.Percentile(roundTrips, 50))} ms, " +
+            $"p99 {F(BenchStore.Percentile(roundTrips, 99))} ms. Overhead = elapsed − the time the same run spent waiting for Opn's answers " +
+            "(measured around each call in the plugin's HttpClient, the body read included). Allocated = bytes allocated in the process " +
+            "during the plugin's span minus those allocated during its Opn calls (the emulator runs in the same process), median.");
         text.AppendLine();
-        text.AppendLine("| Path | Opn calls | elapsed p50 (ms) | elapsed p99 (ms) | overhead p50 (ms) | overhead p99 (ms) | p99 overhead / latency |");
-        text.AppendLine("|---|---|---|---|---|---|---|");
-        text.AppendLine(Row("Checkout: PostProcessPayment to redirect (in-process)", checkout));
-        text.AppendLine(Row("Webhook, first delivery (HTTP POST to the DevStore, re-fetch, mark paid)", webhook));
-        text.AppendLine(Row("Webhook, duplicate already applied (HTTP POST to the DevStore)", duplicate));
+        text.AppendLine("| Path | Measured span | Opn calls | elapsed p50 (ms) | elapsed p99 (ms) | overhead p50 (ms) | overhead p99 (ms) | p99 overhead / latency | overhead p99 without GC pauses (ms) | allocated (KB) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine(Row("Checkout", "plugin: PostProcessPayment to redirect", checkout, sample => sample.ClientMs, true));
+        text.AppendLine(Row("Webhook, first delivery", "plugin: webhook controller, answer included", webhook, sample => sample.PluginMs, true));
+        text.AppendLine(Row("Webhook, first delivery", "host: whole DevStore pipeline", webhook, sample => sample.HostMs, false));
+        text.AppendLine(Row("Webhook, first delivery", "sender: HTTP POST over loopback", webhook, sample => sample.ClientMs, false));
+        text.AppendLine(Row("Webhook, duplicate", "plugin: webhook controller, answer included", duplicate, sample => sample.PluginMs, true));
+        text.AppendLine(Row("Webhook, duplicate", "host: whole DevStore pipeline", duplicate, sample => sample.HostMs, false));
+        text.AppendLine(Row("Webhook, duplicate", "sender: HTTP POST over loopback", duplicate, sample => sample.ClientMs, false));
         text.AppendLine();
+        text.AppendLine($"Garbage collections paused {withGc.Count} of {all.Count} measured samples" +
+            (withGc.Count == 0 ? "." : $", for {F(withGc.Min(sample => sample.GcMs))}–{F(withGc.Max(sample => sample.GcMs))} ms each; the overhead " +
+            "columns include them, the column \"without GC pauses\" leaves those samples out. The DevStore and the emulator keep every order, " +
+            "note, charge and event in memory, so their collections are slower than a plugin in nopCommerce would see."));
         text.AppendLine($"Orders paid exactly once: {paidOnce} of {orders}. Machine: {BenchStore.Machine()}.");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// One measured run: elapsed as the sender, the host and the plugin saw it; the Opn calls and time within it; GC
+    /// pauses; bytes the plugin's span allocated besides its Opn calls
+    /// </summary>
+    private sealed record Sample(double ClientMs, double HostMs, double PluginMs, long Calls, double OpnMs, double GcMs, long PluginBytes);
+
+    /// <summary>
+    /// What the same work costs right after the CPU was idle, as it is when every step waits 50 ms for Opn: reading
+    /// the KMA guide's example charge back to back, and each time after an idle pause
+    /// </summary>
+    public static string IdleCost(int runs, int idleMs)
+    {
+        var json = BenchmarkData.SeedChargeJson;
+        for (var i = 0; i < 5000; i++)
+            Opn.OpnJson.ParseCharge(json);
+        //background tier-1 compilation finishes while nothing runs
+        Thread.Sleep(TimeSpan.FromSeconds(2));
+
+        List<double> Measure(int pauseMs)
+        {
+            var times = new List<double>(runs);
+            for (var i = 0; i < runs; i++)
+            {
+                if (pauseMs > 0)
+                    Thread.Sleep(pauseMs);
+                var started = Stopwatch.GetTimestamp();
+                Opn.OpnJson.ParseCharge(json);
+                times.Add(BenchStore.Ms(Stopwatch.GetTimestamp() - started));
+            }
+            times.Sort();
+            return times;
+        }
+
+        var busy = Measure(0);
+        var idle = Measure(idleMs);
+        var text = new StringBuilder();
+        text.AppendLine($"Reading the example charge ({json.Length:N0} characters) {runs} times: back to back, and each time after {idleMs} ms idle.");
+        text.AppendLine();
+        text.AppendLine("| CPU before the call | p50 (ms) | p99 (ms) |");
+        text.AppendLine("|---|---|---|");
+        string Ms(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+        text.AppendLine($"| busy (back to back) | {Ms(BenchStore.Percentile(busy, 50))} | {Ms(BenchStore.Percentile(busy, 99))} |");
+        text.AppendLine($"| idle for {idleMs} ms | {Ms(BenchStore.Percentile(idle, 50))} | {Ms(BenchStore.Percentile(idle, 99))} |");
+        text.AppendLine();
+        text.AppendLine($"Machine: {BenchStore.Machine()}.");
         return text.ToString();
     }
 

@@ -7,7 +7,7 @@ namespace Nop.Plugin.Payments.Kma.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks chosen on the command line (BenchmarkDotNet switches: --filter, --job, ...), or one of the
-/// load measurements: "overhead [orders] [latencyMs]" or "burst [deliveries] [duplicateShare] [concurrency] [maxSeconds]"
+/// load measurements: "overhead [orders] [latencyMs] [warmUpOrders]", "idle [runs] [idleMs]" or "burst [deliveries] [duplicateShare] [concurrency] [maxSeconds]"
 /// </summary>
 public static class Program
 {
@@ -18,7 +18,10 @@ public static class Program
         switch (args.FirstOrDefault())
         {
             case "overhead":
-                Console.WriteLine(await LoadRuns.OverheadAsync(int.Parse(Arg(1, "200")), int.Parse(Arg(2, "50"))));
+                Console.WriteLine(await LoadRuns.OverheadAsync(int.Parse(Arg(1, "500")), int.Parse(Arg(2, "50")), int.Parse(Arg(3, "300"))));
+                return;
+            case "idle":
+                Console.WriteLine(LoadRuns.IdleCost(int.Parse(Arg(1, "400")), int.Parse(Arg(2, "50"))));
                 return;
             case "burst":
                 Console.WriteLine(await LoadRuns.BurstAsync(int.Parse(Arg(1, "10000")), double.Parse(Arg(2, "0.3"), CultureInfo.InvariantCulture),
