@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nop.Core.Domain.Security;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.Kma.Opn;
 using Nop.Plugin.Payments.Kma.Services;
@@ -21,10 +22,11 @@ public class NopStartup : INopStartup
     /// <param name="configuration">Configuration of the application</param>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        //Opn client: our own primary handler (connect timeout, no redirects) instead of nopCommerce's WithProxy();
-        //the per-request timeouts are enforced by the client, so HttpClient's own timeout is off
+        //Opn client: our own primary handler (connect timeout, no redirects) that honours the admin's proxy settings
+        //as nopCommerce's WithProxy() would; the per-request timeouts are enforced by the client, so HttpClient's own
+        //timeout is off
         services.AddHttpClient(OpnClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => OpnClient.CreatePrimaryHandler());
+            .ConfigurePrimaryHttpMessageHandler(provider => KmaProxy.CreatePrimaryHandler(provider.GetService<ProxySettings>()));
         services.TryAddSingleton<IOpnClient>(provider => new OpnClient(provider.GetRequiredService<IHttpClientFactory>()));
         services.TryAddSingleton(provider => new WebhookSignatureVerifier(provider.GetService<TimeProvider>()));
         services.AddScoped<IKmaPaymentSyncService, KmaPaymentSyncService>();

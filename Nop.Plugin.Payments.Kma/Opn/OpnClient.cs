@@ -443,11 +443,14 @@ public class OpnClient : IOpnClient
     /// Creates the primary handler of the Opn HttpClient: connect timeout, pooled connections renewed every
     /// 5 minutes (DNS changes), no redirects (they would drop the credentials), no cookies
     /// </summary>
-    public static HttpMessageHandler CreatePrimaryHandler(OpnClientOptions options = null)
+    /// <param name="options">Timeouts; null for the defaults</param>
+    /// <param name="proxy">The proxy to send every request through; null for the system proxy</param>
+    /// <param name="preAuthenticate">Whether the handler sends credentials before it is challenged</param>
+    public static HttpMessageHandler CreatePrimaryHandler(OpnClientOptions options = null, IWebProxy proxy = null, bool preAuthenticate = false)
     {
         options ??= new OpnClientOptions();
 
-        return new SocketsHttpHandler
+        var handler = new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -455,6 +458,16 @@ public class OpnClient : IOpnClient
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate
         };
+
+        //without one, the handler uses the system proxy (HTTPS_PROXY and the like)
+        if (proxy is not null)
+        {
+            handler.Proxy = proxy;
+            handler.UseProxy = true;
+            handler.PreAuthenticate = preAuthenticate;
+        }
+
+        return handler;
     }
 
     #endregion

@@ -285,7 +285,9 @@ static string Accessors(AccessorListSyntax accessors, ArrowExpressionClauseSynta
     if (accessors == null)
         return expressionBody != null ? "get;" : "";
 
-    return string.Join(" ", accessors.Accessors.Select(accessor => $"{Modifiers(accessor.Modifiers)}{accessor.Keyword.Text};"));
+    //the order accessors are written in does not reach the metadata
+    return string.Join(" ", accessors.Accessors.Select(accessor => $"{Modifiers(accessor.Modifiers)}{accessor.Keyword.Text};")
+        .OrderBy(accessor => accessor.EndsWith("get;", StringComparison.Ordinal) ? 0 : 1));
 }
 
 static string Parameters(ParameterListSyntax list)

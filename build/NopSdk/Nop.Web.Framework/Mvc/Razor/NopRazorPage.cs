@@ -32,10 +32,3 @@ public abstract partial class NopRazorPage<TModel> : Microsoft.AspNetCore.Mvc.Ra
         }
     }
 }
-
-/// <summary>
-/// Base page of views without a model
-/// </summary>
-public abstract partial class NopRazorPage : NopRazorPage<dynamic>
-{
-}
