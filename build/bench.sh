@@ -6,7 +6,7 @@
 #   3. a webhook burst against the DevStore over loopback (10,000 deliveries, 30 % duplicates)
 # Everything listens on 127.0.0.1 only and stops when done. Not part of the test run.
 # Options (environment): BENCH_JOB (BenchmarkDotNet job, default "short"; "default" for the full run),
-# OVERHEAD_ORDERS (500), LATENCY_MS (50), WARM_UP_ORDERS (300), BURST_DELIVERIES (10000), BURST_DUPLICATES (0.3), BURST_CONCURRENCY (32),
+# OVERHEAD_ORDERS (1000), LATENCY_MS (50), WARM_UP_ORDERS (300), BURST_DELIVERIES (10000), BURST_DUPLICATES (0.3), BURST_CONCURRENCY (32),
 # BURST_MAX_SECONDS (180).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ echo "== BenchmarkDotNet ($job job)"
   || { tail -n 40 "$work/bdn.log"; exit 1; }
 
 echo "== Overhead with ${LATENCY_MS:-50} ms emulated latency"
-"${bench[@]}" overhead "${OVERHEAD_ORDERS:-500}" "${LATENCY_MS:-50}" "${WARM_UP_ORDERS:-300}" > "$work/overhead.md"
+"${bench[@]}" overhead "${OVERHEAD_ORDERS:-1000}" "${LATENCY_MS:-50}" "${WARM_UP_ORDERS:-300}" > "$work/overhead.md"
 "${bench[@]}" idle 400 "${LATENCY_MS:-50}" > "$work/idle.md"
 
 echo "== Webhook burst"

@@ -51,9 +51,21 @@ public sealed class BenchStore : IAsyncDisposable
     /// <summary>Gets the bytes the process allocated while Opn calls were under way (summed over all calls)</summary>
     public long OpnAllocatedBytes => Interlocked.Read(ref _counter.Bytes);
 
+    /// <summary>
+    /// Gets or sets whether Opn calls and plugin spans also count the bytes the process allocated; off while timing,
+    /// as the precise allocation counter costs time inside the spans
+    /// </summary>
+    public bool CountBytes
+    {
+        get => _counter.CountBytes;
+        set => _counter.CountBytes = value;
+    }
+
     public Uri WebhookUrl => new(Store.BaseAddress, KmaDefaults.Webhook.RoutePath);
 
-    public static async Task<BenchStore> StartAsync()
+    /// <summary>Starts the emulator and the DevStore</summary>
+    /// <param name="timeSpans">Whether to time each request in the host and in the plugin (see <see cref="CountBytes"/>)</param>
+    public static async Task<BenchStore> StartAsync(bool timeSpans = false)
     {
         var bench = new BenchStore();
         bench.Opn = await EmulatorHost.StartAsync(new EmulatorOptions { ChargeLifetime = TimeSpan.FromHours(2) });
@@ -70,8 +82,10 @@ public sealed class BenchStore : IAsyncDisposable
                 //first in the list, so that its handler wraps the factory's logging handlers too: the Opn time is the
                 //whole HttpClient.SendAsync the plugin awaits
                 services.Insert(0, ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter>(new CountingHandlerFilter(bench._counter)));
+                if (!timeSpans)
+                    return;
                 services.AddSingleton<IStartupFilter>(new HostSpanStartupFilter(bench._spans));
-                services.Configure<MvcOptions>(options => options.Filters.Add(new PluginSpanFilter(bench._spans)));
+                services.Configure<MvcOptions>(options => options.Filters.Add(new PluginSpanFilter(bench._spans, bench._counter)));
             }
         });
         var settings = await bench.Store.GetSettingsAsync<KmaPaymentSettings>();
@@ -180,16 +194,23 @@ public sealed class BenchStore : IAsyncDisposable
     private sealed class PluginSpanFilter : IAsyncResourceFilter
     {
         private readonly ServerSpans _spans;
+        private readonly CallCounter _counter;
 
-        public PluginSpanFilter(ServerSpans spans) => _spans = spans;
+        public PluginSpanFilter(ServerSpans spans, CallCounter counter)
+        {
+            _spans = spans;
+            _counter = counter;
+        }
 
         public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
         {
-            var allocated = GC.GetTotalAllocatedBytes(true);
+            var countBytes = _counter.CountBytes;
+            var allocated = countBytes ? GC.GetTotalAllocatedBytes(true) : 0;
             var started = Stopwatch.GetTimestamp();
             await next();
             Interlocked.Exchange(ref _spans.Plugin, Stopwatch.GetTimestamp() - started);
-            Interlocked.Exchange(ref _spans.PluginBytes, GC.GetTotalAllocatedBytes(true) - allocated);
+            if (countBytes)
+                Interlocked.Exchange(ref _spans.PluginBytes, GC.GetTotalAllocatedBytes(true) - allocated);
         }
     }
 
@@ -198,6 +219,7 @@ public sealed class BenchStore : IAsyncDisposable
         public long Count;
         public long Ticks;
         public long Bytes;
+        public volatile bool CountBytes;
     }
 
     /// <summary>Puts the counting handler outside every other handler of the plugin's Opn client</summary>
@@ -224,7 +246,8 @@ public sealed class BenchStore : IAsyncDisposable
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _counter.Count);
-            var allocated = GC.GetTotalAllocatedBytes(true);
+            var countBytes = _counter.CountBytes;
+            var allocated = countBytes ? GC.GetTotalAllocatedBytes(true) : 0;
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -236,7 +259,8 @@ public sealed class BenchStore : IAsyncDisposable
             finally
             {
                 Interlocked.Add(ref _counter.Ticks, Stopwatch.GetTimestamp() - started);
-                Interlocked.Add(ref _counter.Bytes, GC.GetTotalAllocatedBytes(true) - allocated);
+                if (countBytes)
+                    Interlocked.Add(ref _counter.Bytes, GC.GetTotalAllocatedBytes(true) - allocated);
             }
         }
     }

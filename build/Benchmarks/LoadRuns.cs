@@ -23,7 +23,7 @@ public static class LoadRuns
     /// </summary>
     public static async Task<string> OverheadAsync(int orders, int latencyMs, int warmUpOrders)
     {
-        await using var bench = await BenchStore.StartAsync();
+        await using var bench = await BenchStore.StartAsync(timeSpans: true);
         using var http = new HttpClient();
 
         //warm up without latency, so that the measured runs use tier-1 code and open connections
@@ -55,11 +55,8 @@ public static class LoadRuns
         }
         roundTrips.Sort();
 
-        var checkout = new List<Sample>();
-        var webhook = new List<Sample>();
-        var duplicate = new List<Sample>();
-        var paidOnce = 0;
-        for (var i = 0; i < orders; i++)
+        //one order: checkout, its first webhook and a duplicate, each a sample
+        async Task<(Sample Checkout, Sample Webhook, Sample Duplicate, bool PaidOnce)> RunOrderAsync()
         {
             var calls = bench.OpnCalls;
             var opnTicks = bench.OpnTicks;
@@ -69,21 +66,22 @@ public static class LoadRuns
             var (order, location) = await bench.CheckoutAsync(async run =>
             {
                 gcBefore = GC.GetTotalPauseDuration();
-                allocated = GC.GetTotalAllocatedBytes(true);
+                allocated = bench.CountBytes ? GC.GetTotalAllocatedBytes(true) : 0;
                 started = Stopwatch.GetTimestamp();
                 await run();
                 ended = Stopwatch.GetTimestamp();
-                allocated = GC.GetTotalAllocatedBytes(true) - allocated;
+                allocated = bench.CountBytes ? GC.GetTotalAllocatedBytes(true) - allocated : 0;
             });
             var checkoutMs = BenchStore.Ms(ended - started);
-            checkout.Add(new Sample(checkoutMs, checkoutMs, checkoutMs, bench.OpnCalls - calls, BenchStore.Ms(bench.OpnTicks - opnTicks),
-                (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds, allocated - (bench.OpnAllocatedBytes - opnBytes)));
+            var checkoutSample = new Sample(checkoutMs, checkoutMs, checkoutMs, bench.OpnCalls - calls, BenchStore.Ms(bench.OpnTicks - opnTicks),
+                (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds, allocated - (bench.OpnAllocatedBytes - opnBytes));
             if (!location.StartsWith(bench.Opn.BaseAddress.ToString(), StringComparison.Ordinal) && !location.Contains("authorize", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException($"checkout did not redirect to Opn: {location}");
 
             bench.Opn.CompleteCharge(order.AuthorizationTransactionId);
             var body = bench.EventBody(order.AuthorizationTransactionId);
-            foreach (var list in new[] { webhook, duplicate })
+            var deliveries = new List<Sample>();
+            for (var delivery = 0; delivery < 2; delivery++)
             {
                 calls = bench.OpnCalls;
                 opnTicks = bench.OpnTicks;
@@ -95,26 +93,54 @@ public static class LoadRuns
                 ended = Stopwatch.GetTimestamp();
                 if (response.StatusCode != HttpStatusCode.OK)
                     throw new InvalidOperationException($"webhook answered {(int)response.StatusCode}");
-                list.Add(new Sample(BenchStore.Ms(ended - started), BenchStore.Ms(bench.LastHostTicks), BenchStore.Ms(bench.LastPluginTicks),
+                deliveries.Add(new Sample(BenchStore.Ms(ended - started), BenchStore.Ms(bench.LastHostTicks), BenchStore.Ms(bench.LastPluginTicks),
                     bench.OpnCalls - calls, BenchStore.Ms(bench.OpnTicks - opnTicks), (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds,
-                    bench.LastPluginAllocatedBytes - (bench.OpnAllocatedBytes - opnBytes)));
+                    bench.CountBytes ? bench.LastPluginAllocatedBytes - (bench.OpnAllocatedBytes - opnBytes) : 0));
             }
 
-            if (bench.Store.GetOrder(order.Id).PaymentStatus == PaymentStatus.Paid && bench.PaidNotes(order.Id) == 1)
-                paidOnce++;
+            var paidOnce = bench.Store.GetOrder(order.Id).PaymentStatus == PaymentStatus.Paid && bench.PaidNotes(order.Id) == 1;
+            return (checkoutSample, deliveries[0], deliveries[1], paidOnce);
         }
 
-        string Row(string path, string span, List<Sample> samples, Func<Sample, double> elapsed, bool plugin)
+        var checkout = new List<Sample>();
+        var webhook = new List<Sample>();
+        var duplicate = new List<Sample>();
+        var paidOnce = 0;
+        for (var i = 0; i < orders; i++)
+        {
+            var run = await RunOrderAsync();
+            checkout.Add(run.Checkout);
+            webhook.Add(run.Webhook);
+            duplicate.Add(run.Duplicate);
+            paidOnce += run.PaidOnce ? 1 : 0;
+        }
+
+        //allocations in a separate pass: the precise allocation counter would cost time inside the timed spans
+        var allocationOrders = Math.Min(orders, 100);
+        var bytes = new[] { new List<double>(), new List<double>(), new List<double>() };
+        bench.CountBytes = true;
+        var processBytes = GC.GetTotalAllocatedBytes(true);
+        for (var i = 0; i < allocationOrders; i++)
+        {
+            var run = await RunOrderAsync();
+            bytes[0].Add(run.Checkout.PluginBytes);
+            bytes[1].Add(run.Webhook.PluginBytes);
+            bytes[2].Add(run.Duplicate.PluginBytes);
+        }
+        processBytes = GC.GetTotalAllocatedBytes(true) - processBytes;
+        bench.CountBytes = false;
+        var allocatedKb = bytes.Select(list => BenchStore.Percentile(list.OrderBy(value => value).ToList(), 50) / 1024).ToArray();
+
+        string Row(string path, string span, List<Sample> samples, Func<Sample, double> elapsed, double? allocatedKilobytes)
         {
             var overhead = samples.Select(sample => elapsed(sample) - sample.OpnMs).OrderBy(value => value).ToList();
             var raw = samples.Select(elapsed).OrderBy(value => value).ToList();
             var calls = samples.Select(sample => sample.Calls).Distinct().OrderBy(value => value);
-            var bytes = samples.Select(sample => (double)sample.PluginBytes).OrderBy(value => value).ToList();
             var withoutGc = samples.Where(sample => sample.GcMs == 0).Select(sample => elapsed(sample) - sample.OpnMs).OrderBy(value => value).ToList();
             var p99 = BenchStore.Percentile(overhead, 99);
             return $"| {path} | {span} | {string.Join(" or ", calls)} | {F(BenchStore.Percentile(raw, 50))} | {F(BenchStore.Percentile(raw, 99))} | " +
                 $"{F(BenchStore.Percentile(overhead, 50))} | {F(p99)} | {F(p99 / latencyMs * 100)} % | {F(BenchStore.Percentile(withoutGc, 99))} | " +
-                $"{(plugin ? $"{BenchStore.Percentile(bytes, 50) / 1024:0.0}" : "")} |";
+                $"{(allocatedKilobytes is { } kilobytes ? kilobytes.ToString("0.0", CultureInfo.InvariantCulture) : "")} |";
         }
 
         var all = checkout.Concat(webhook).Concat(duplicate).ToList();
@@ -124,19 +150,22 @@ public static class LoadRuns
         text.AppendLine($"Emulator latency {latencyMs} ms on every API call; {orders} orders one after the other, after {warmUpOrders} warm-up " +
             $"orders without latency. Measured Opn round trip (the plugin's OpnClient, loopback, emulator): p50 {F(BenchStore.Percentile(roundTrips, 50))} ms, " +
             $"p99 {F(BenchStore.Percentile(roundTrips, 99))} ms. Overhead = elapsed − the time the same run spent waiting for Opn's answers " +
-            "(measured around each call in the plugin's HttpClient, the body read included). Allocated = bytes allocated in the process " +
-            "during the plugin's span minus those allocated during its Opn calls (the emulator runs in the same process), median.");
+            "(measured around each HttpClient call the plugin makes, the body read included). Allocated = bytes allocated in the process " +
+            $"during the plugin's span minus those allocated during its Opn calls (the emulator runs in the same process), median of {allocationOrders} " +
+            "further orders counted separately, as the precise allocation counter costs time.");
         text.AppendLine();
         text.AppendLine("| Path | Measured span | Opn calls | elapsed p50 (ms) | elapsed p99 (ms) | overhead p50 (ms) | overhead p99 (ms) | p99 overhead / latency | overhead p99 without GC pauses (ms) | allocated (KB) |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-        text.AppendLine(Row("Checkout", "plugin: PostProcessPayment to redirect", checkout, sample => sample.ClientMs, true));
-        text.AppendLine(Row("Webhook, first delivery", "plugin: webhook controller, answer included", webhook, sample => sample.PluginMs, true));
-        text.AppendLine(Row("Webhook, first delivery", "host: whole DevStore pipeline", webhook, sample => sample.HostMs, false));
-        text.AppendLine(Row("Webhook, first delivery", "sender: HTTP POST over loopback", webhook, sample => sample.ClientMs, false));
-        text.AppendLine(Row("Webhook, duplicate", "plugin: webhook controller, answer included", duplicate, sample => sample.PluginMs, true));
-        text.AppendLine(Row("Webhook, duplicate", "host: whole DevStore pipeline", duplicate, sample => sample.HostMs, false));
-        text.AppendLine(Row("Webhook, duplicate", "sender: HTTP POST over loopback", duplicate, sample => sample.ClientMs, false));
+        text.AppendLine(Row("Checkout", "plugin: PostProcessPayment to redirect", checkout, sample => sample.ClientMs, allocatedKb[0]));
+        text.AppendLine(Row("Webhook, first delivery", "plugin: webhook controller, answer included", webhook, sample => sample.PluginMs, allocatedKb[1]));
+        text.AppendLine(Row("Webhook, first delivery", "host: whole DevStore pipeline", webhook, sample => sample.HostMs, null));
+        text.AppendLine(Row("Webhook, first delivery", "sender: HTTP POST over loopback", webhook, sample => sample.ClientMs, null));
+        text.AppendLine(Row("Webhook, duplicate", "plugin: webhook controller, answer included", duplicate, sample => sample.PluginMs, allocatedKb[2]));
+        text.AppendLine(Row("Webhook, duplicate", "host: whole DevStore pipeline", duplicate, sample => sample.HostMs, null));
+        text.AppendLine(Row("Webhook, duplicate", "sender: HTTP POST over loopback", duplicate, sample => sample.ClientMs, null));
         text.AppendLine();
+        text.AppendLine($"For each order the whole process (harness, DevStore, emulator, plugin) allocated {processBytes / 1024.0 / allocationOrders:N0} KB, " +
+            $"of which {allocatedKb.Sum():N0} KB in the plugin's three spans.");
         text.AppendLine($"Garbage collections paused {withGc.Count} of {all.Count} measured samples" +
             (withGc.Count == 0 ? "." : $", for {F(withGc.Min(sample => sample.GcMs))}–{F(withGc.Max(sample => sample.GcMs))} ms each; the overhead " +
             "columns include them, the column \"without GC pauses\" leaves those samples out. The DevStore and the emulator keep every order, " +
