@@ -61,11 +61,19 @@ public sealed class BenchStore : IAsyncDisposable
         set => _counter.CountBytes = value;
     }
 
+    /// <summary>Gets the record of calls into nopCommerce's services (with span timing only)</summary>
+    public HostServiceTiming HostServices { get; } = new();
+
+    /// <summary>Gets when the last request's plugin span started and ended (Stopwatch timestamps)</summary>
+    public (long Start, long End) LastPluginSpan => (Interlocked.Read(ref _spans.PluginStart), Interlocked.Read(ref _spans.PluginEnd));
+
     public Uri WebhookUrl => new(Store.BaseAddress, KmaDefaults.Webhook.RoutePath);
 
     /// <summary>Starts the emulator and the DevStore</summary>
     /// <param name="timeSpans">Whether to time each request in the host and in the plugin (see <see cref="CountBytes"/>)</param>
-    public static async Task<BenchStore> StartAsync(bool timeSpans = false)
+    /// <param name="timeNopServices">Whether to record the plugin's calls into nopCommerce's services too (see
+    /// <see cref="HostServices"/>); the timing proxies slow those calls down</param>
+    public static async Task<BenchStore> StartAsync(bool timeSpans = false, bool timeNopServices = false)
     {
         var bench = new BenchStore();
         bench.Opn = await EmulatorHost.StartAsync(new EmulatorOptions { ChargeLifetime = TimeSpan.FromHours(2) });
@@ -86,6 +94,15 @@ public sealed class BenchStore : IAsyncDisposable
                     return;
                 services.AddSingleton<IStartupFilter>(new HostSpanStartupFilter(bench._spans));
                 services.Configure<MvcOptions>(options => options.Filters.Add(new PluginSpanFilter(bench._spans, bench._counter)));
+                if (!timeNopServices)
+                    return;
+                //nopCommerce's services the plugin calls (the lock is left out: the plugin's own work runs inside it)
+                bench.HostServices.Decorate(services, typeof(Nop.Services.Common.IGenericAttributeService), typeof(Nop.Services.Orders.IOrderService),
+                    typeof(Nop.Services.Orders.IOrderProcessingService), typeof(Nop.Services.Orders.IOrderTotalCalculationService),
+                    typeof(Nop.Services.Configuration.ISettingService), typeof(Nop.Services.Logging.ILogger), typeof(Nop.Services.Directory.ICurrencyService),
+                    typeof(Nop.Core.IStoreContext), typeof(Nop.Services.Stores.IStoreService), typeof(Nop.Core.IWebHelper),
+                    typeof(Nop.Services.Localization.ILocalizationService), typeof(Nop.Services.Localization.ILanguageService),
+                    typeof(Nop.Services.Messages.INotificationService), typeof(Nop.Services.ScheduleTasks.IScheduleTaskService));
             }
         });
         var settings = await bench.Store.GetSettingsAsync<KmaPaymentSettings>();
@@ -169,6 +186,8 @@ public sealed class BenchStore : IAsyncDisposable
         public long Host;
         public long Plugin;
         public long PluginBytes;
+        public long PluginStart;
+        public long PluginEnd;
     }
 
     /// <summary>Times each request from the front of the host's pipeline until its response is complete</summary>
@@ -208,7 +227,10 @@ public sealed class BenchStore : IAsyncDisposable
             var allocated = countBytes ? GC.GetTotalAllocatedBytes(true) : 0;
             var started = Stopwatch.GetTimestamp();
             await next();
-            Interlocked.Exchange(ref _spans.Plugin, Stopwatch.GetTimestamp() - started);
+            var ended = Stopwatch.GetTimestamp();
+            Interlocked.Exchange(ref _spans.Plugin, ended - started);
+            Interlocked.Exchange(ref _spans.PluginStart, started);
+            Interlocked.Exchange(ref _spans.PluginEnd, ended);
             if (countBytes)
                 Interlocked.Exchange(ref _spans.PluginBytes, GC.GetTotalAllocatedBytes(true) - allocated);
         }

@@ -19,11 +19,76 @@ public static class LoadRuns
     /// <summary>
     /// With the emulator adding latency to every API call: checkout (PostProcessPayment to redirect) and webhook
     /// handling, minus the measured Opn round trips; and the Opn calls each one made. A webhook is timed three ways:
-    /// in the plugin's controller, across the host's whole pipeline, and as the sender sees it over loopback
+    /// in the plugin's controller, across the host's whole pipeline, and as the sender sees it over loopback. A second
+    /// run times the plugin's calls into nopCommerce's services too, which gives the plugin's own share
     /// </summary>
     public static async Task<string> OverheadAsync(int orders, int latencyMs, int warmUpOrders)
     {
-        await using var bench = await BenchStore.StartAsync(timeSpans: true);
+        var spans = await MeasureOverheadAsync(orders, latencyMs, warmUpOrders, timeNopServices: false);
+        var own = await MeasureOverheadAsync(orders, latencyMs, warmUpOrders, timeNopServices: true);
+
+        string Row(string path, string span, List<Sample> samples, Func<Sample, double> elapsed, double? allocatedKilobytes)
+        {
+            var overhead = samples.Select(sample => elapsed(sample) - sample.OpnMs).OrderBy(value => value).ToList();
+            var raw = samples.Select(elapsed).OrderBy(value => value).ToList();
+            var calls = samples.Select(sample => sample.Calls).Distinct().OrderBy(value => value);
+            var withoutGc = samples.Where(sample => sample.GcMs == 0).Select(sample => elapsed(sample) - sample.OpnMs).OrderBy(value => value).ToList();
+            var p99 = BenchStore.Percentile(overhead, 99);
+            return $"| {path} | {span} | {string.Join(" or ", calls)} | {F(BenchStore.Percentile(raw, 50))} | {F(BenchStore.Percentile(raw, 99))} | " +
+                $"{F(BenchStore.Percentile(overhead, 50))} | {F(p99)} | {F(p99 / latencyMs * 100)} % | {F(BenchStore.Percentile(withoutGc, 99))} | " +
+                $"{(allocatedKilobytes is { } kilobytes ? kilobytes.ToString("0.0", CultureInfo.InvariantCulture) : "")} |";
+        }
+
+        const string OWN = "plugin's own code: the plugin span without its calls into nopCommerce services (second run)";
+        var text = new StringBuilder();
+        text.AppendLine($"Emulator latency {latencyMs} ms on every API call; {orders} orders one after the other, after {warmUpOrders} warm-up " +
+            $"orders without latency. Measured Opn round trip (the plugin's OpnClient, loopback, emulator): p50 {F(BenchStore.Percentile(spans.RoundTrips, 50))} ms, " +
+            $"p99 {F(BenchStore.Percentile(spans.RoundTrips, 99))} ms. Overhead = elapsed − the time the same run spent waiting for Opn's answers " +
+            "(measured around each HttpClient call the plugin makes, the body read included).");
+        text.AppendLine();
+        text.AppendLine("The plugin span includes the nopCommerce services the plugin calls (orders, notes, generic attributes, settings, " +
+            "log), here the DevStore's in-memory stand-ins; in nopCommerce they are database calls whose cost depends on the " +
+            "installation. The rows \"plugin's own code\" come from a second, identical run in which each of those calls passes " +
+            "through a timing proxy and its duration is taken off the span; the proxy's own dispatch still counts as plugin time, " +
+            "so they are upper bounds. The lock (`ILocker`) is not taken off: the plugin's work runs inside it.");
+        text.AppendLine();
+        text.AppendLine($"Allocated = bytes allocated in the process during the plugin's span minus those allocated during its Opn calls (the " +
+            $"emulator runs in the same process), median of {spans.AllocationOrders} further orders counted separately, as the precise allocation counter costs time.");
+        text.AppendLine();
+        text.AppendLine("| Path | Measured span | Opn calls | elapsed p50 (ms) | elapsed p99 (ms) | overhead p50 (ms) | overhead p99 (ms) | p99 overhead / latency | overhead p99 without GC pauses (ms) | allocated (KB) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine(Row("Checkout", "plugin: PostProcessPayment to redirect", spans.Checkout, sample => sample.ClientMs, spans.AllocatedKb[0]));
+        text.AppendLine(Row("Checkout", OWN, own.Checkout, sample => sample.ClientMs - sample.NopServicesMs, null));
+        text.AppendLine(Row("Webhook, first delivery", "plugin: webhook controller, answer included", spans.Webhook, sample => sample.PluginMs, spans.AllocatedKb[1]));
+        text.AppendLine(Row("Webhook, first delivery", OWN, own.Webhook, sample => sample.PluginMs - sample.NopServicesMs, null));
+        text.AppendLine(Row("Webhook, first delivery", "host: whole DevStore pipeline", spans.Webhook, sample => sample.HostMs, null));
+        text.AppendLine(Row("Webhook, first delivery", "sender: HTTP POST over loopback", spans.Webhook, sample => sample.ClientMs, null));
+        text.AppendLine(Row("Webhook, duplicate", "plugin: webhook controller, answer included", spans.Duplicate, sample => sample.PluginMs, spans.AllocatedKb[2]));
+        text.AppendLine(Row("Webhook, duplicate", OWN, own.Duplicate, sample => sample.PluginMs - sample.NopServicesMs, null));
+        text.AppendLine(Row("Webhook, duplicate", "host: whole DevStore pipeline", spans.Duplicate, sample => sample.HostMs, null));
+        text.AppendLine(Row("Webhook, duplicate", "sender: HTTP POST over loopback", spans.Duplicate, sample => sample.ClientMs, null));
+        text.AppendLine();
+        text.AppendLine($"For each order the whole process (harness, DevStore, emulator, plugin) allocated {spans.ProcessKbPerOrder:N0} KB, " +
+            $"of which {spans.AllocatedKb.Sum():N0} KB in the plugin's three spans.");
+        foreach (var (name, run) in new[] { ("first", spans), ("second", own) })
+        {
+            var all = run.Checkout.Concat(run.Webhook).Concat(run.Duplicate).ToList();
+            var withGc = all.Where(sample => sample.GcMs > 0).ToList();
+            text.AppendLine($"Garbage collections paused {withGc.Count} of {all.Count} samples of the {name} run" +
+                (withGc.Count == 0 ? "." : $", for {F(withGc.Min(sample => sample.GcMs))}–{F(withGc.Max(sample => sample.GcMs))} ms each."));
+        }
+        text.AppendLine("The overhead columns include those pauses; the column \"without GC pauses\" leaves the paused samples out. The DevStore " +
+            "and the emulator keep every order, note, charge and event in memory, so their collections are slower than a plugin in nopCommerce would see.");
+        text.AppendLine($"Orders paid exactly once: {spans.PaidOnce} of {orders} and {own.PaidOnce} of {orders}. Machine: {BenchStore.Machine()}.");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// One overhead run in a fresh DevStore and emulator
+    /// </summary>
+    private static async Task<OverheadRun> MeasureOverheadAsync(int orders, int latencyMs, int warmUpOrders, bool timeNopServices)
+    {
+        await using var bench = await BenchStore.StartAsync(timeSpans: true, timeNopServices: timeNopServices);
         using var http = new HttpClient();
 
         //warm up without latency, so that the measured runs use tier-1 code and open connections
@@ -46,14 +111,14 @@ public static class LoadRuns
         var (probe, _) = await bench.CheckoutAsync();
         var client = new Opn.OpnClient(new SingleClientFactory());
         var credentials = new Opn.OpnCredentials(bench.Opn.PublicKey, bench.Opn.SecretKey, bench.Opn.BaseAddress.ToString());
-        var roundTrips = new List<double>();
+        var run = new OverheadRun();
         for (var i = 0; i < 30; i++)
         {
             var started = Stopwatch.GetTimestamp();
             await client.GetChargeAsync(credentials, probe.AuthorizationTransactionId);
-            roundTrips.Add(BenchStore.Ms(Stopwatch.GetTimestamp() - started));
+            run.RoundTrips.Add(BenchStore.Ms(Stopwatch.GetTimestamp() - started));
         }
-        roundTrips.Sort();
+        run.RoundTrips.Sort();
 
         //one order: checkout, its first webhook and a duplicate, each a sample
         async Task<(Sample Checkout, Sample Webhook, Sample Duplicate, bool PaidOnce)> RunOrderAsync()
@@ -63,6 +128,7 @@ public static class LoadRuns
             var opnBytes = bench.OpnAllocatedBytes;
             long started = 0, ended = 0, allocated = 0;
             var gcBefore = TimeSpan.Zero;
+            bench.HostServices.Clear();
             var (order, location) = await bench.CheckoutAsync(async run =>
             {
                 gcBefore = GC.GetTotalPauseDuration();
@@ -74,7 +140,8 @@ public static class LoadRuns
             });
             var checkoutMs = BenchStore.Ms(ended - started);
             var checkoutSample = new Sample(checkoutMs, checkoutMs, checkoutMs, bench.OpnCalls - calls, BenchStore.Ms(bench.OpnTicks - opnTicks),
-                (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds, allocated - (bench.OpnAllocatedBytes - opnBytes));
+                (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds, allocated - (bench.OpnAllocatedBytes - opnBytes),
+                BenchStore.Ms(bench.HostServices.TicksWithin(started, ended)));
             if (!location.StartsWith(bench.Opn.BaseAddress.ToString(), StringComparison.Ordinal) && !location.Contains("authorize", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException($"checkout did not redirect to Opn: {location}");
 
@@ -87,6 +154,7 @@ public static class LoadRuns
                 opnTicks = bench.OpnTicks;
                 opnBytes = bench.OpnAllocatedBytes;
                 using var request = bench.WebhookRequest(body);
+                bench.HostServices.Clear();
                 gcBefore = GC.GetTotalPauseDuration();
                 started = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
@@ -95,90 +163,63 @@ public static class LoadRuns
                     throw new InvalidOperationException($"webhook answered {(int)response.StatusCode}");
                 deliveries.Add(new Sample(BenchStore.Ms(ended - started), BenchStore.Ms(bench.LastHostTicks), BenchStore.Ms(bench.LastPluginTicks),
                     bench.OpnCalls - calls, BenchStore.Ms(bench.OpnTicks - opnTicks), (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds,
-                    bench.CountBytes ? bench.LastPluginAllocatedBytes - (bench.OpnAllocatedBytes - opnBytes) : 0));
+                    bench.CountBytes ? bench.LastPluginAllocatedBytes - (bench.OpnAllocatedBytes - opnBytes) : 0,
+                    BenchStore.Ms(bench.HostServices.TicksWithin(bench.LastPluginSpan.Start, bench.LastPluginSpan.End))));
             }
 
             var paidOnce = bench.Store.GetOrder(order.Id).PaymentStatus == PaymentStatus.Paid && bench.PaidNotes(order.Id) == 1;
             return (checkoutSample, deliveries[0], deliveries[1], paidOnce);
         }
 
-        var checkout = new List<Sample>();
-        var webhook = new List<Sample>();
-        var duplicate = new List<Sample>();
-        var paidOnce = 0;
         for (var i = 0; i < orders; i++)
         {
-            var run = await RunOrderAsync();
-            checkout.Add(run.Checkout);
-            webhook.Add(run.Webhook);
-            duplicate.Add(run.Duplicate);
-            paidOnce += run.PaidOnce ? 1 : 0;
+            var order = await RunOrderAsync();
+            run.Checkout.Add(order.Checkout);
+            run.Webhook.Add(order.Webhook);
+            run.Duplicate.Add(order.Duplicate);
+            run.PaidOnce += order.PaidOnce ? 1 : 0;
         }
 
+        if (timeNopServices)
+            return run;
+
         //allocations in a separate pass: the precise allocation counter would cost time inside the timed spans
-        var allocationOrders = Math.Min(orders, 100);
+        run.AllocationOrders = Math.Min(orders, 100);
         var bytes = new[] { new List<double>(), new List<double>(), new List<double>() };
         bench.CountBytes = true;
         var processBytes = GC.GetTotalAllocatedBytes(true);
-        for (var i = 0; i < allocationOrders; i++)
+        for (var i = 0; i < run.AllocationOrders; i++)
         {
-            var run = await RunOrderAsync();
-            bytes[0].Add(run.Checkout.PluginBytes);
-            bytes[1].Add(run.Webhook.PluginBytes);
-            bytes[2].Add(run.Duplicate.PluginBytes);
+            var order = await RunOrderAsync();
+            bytes[0].Add(order.Checkout.PluginBytes);
+            bytes[1].Add(order.Webhook.PluginBytes);
+            bytes[2].Add(order.Duplicate.PluginBytes);
         }
-        processBytes = GC.GetTotalAllocatedBytes(true) - processBytes;
+        run.ProcessKbPerOrder = (GC.GetTotalAllocatedBytes(true) - processBytes) / 1024.0 / run.AllocationOrders;
         bench.CountBytes = false;
-        var allocatedKb = bytes.Select(list => BenchStore.Percentile(list.OrderBy(value => value).ToList(), 50) / 1024).ToArray();
+        run.AllocatedKb = bytes.Select(list => BenchStore.Percentile(list.OrderBy(value => value).ToList(), 50) / 1024).ToArray();
+        return run;
+    }
 
-        string Row(string path, string span, List<Sample> samples, Func<Sample, double> elapsed, double? allocatedKilobytes)
-        {
-            var overhead = samples.Select(sample => elapsed(sample) - sample.OpnMs).OrderBy(value => value).ToList();
-            var raw = samples.Select(elapsed).OrderBy(value => value).ToList();
-            var calls = samples.Select(sample => sample.Calls).Distinct().OrderBy(value => value);
-            var withoutGc = samples.Where(sample => sample.GcMs == 0).Select(sample => elapsed(sample) - sample.OpnMs).OrderBy(value => value).ToList();
-            var p99 = BenchStore.Percentile(overhead, 99);
-            return $"| {path} | {span} | {string.Join(" or ", calls)} | {F(BenchStore.Percentile(raw, 50))} | {F(BenchStore.Percentile(raw, 99))} | " +
-                $"{F(BenchStore.Percentile(overhead, 50))} | {F(p99)} | {F(p99 / latencyMs * 100)} % | {F(BenchStore.Percentile(withoutGc, 99))} | " +
-                $"{(allocatedKilobytes is { } kilobytes ? kilobytes.ToString("0.0", CultureInfo.InvariantCulture) : "")} |";
-        }
-
-        var all = checkout.Concat(webhook).Concat(duplicate).ToList();
-        var withGc = all.Where(sample => sample.GcMs > 0).ToList();
-
-        var text = new StringBuilder();
-        text.AppendLine($"Emulator latency {latencyMs} ms on every API call; {orders} orders one after the other, after {warmUpOrders} warm-up " +
-            $"orders without latency. Measured Opn round trip (the plugin's OpnClient, loopback, emulator): p50 {F(BenchStore.Percentile(roundTrips, 50))} ms, " +
-            $"p99 {F(BenchStore.Percentile(roundTrips, 99))} ms. Overhead = elapsed − the time the same run spent waiting for Opn's answers " +
-            "(measured around each HttpClient call the plugin makes, the body read included). Allocated = bytes allocated in the process " +
-            $"during the plugin's span minus those allocated during its Opn calls (the emulator runs in the same process), median of {allocationOrders} " +
-            "further orders counted separately, as the precise allocation counter costs time.");
-        text.AppendLine();
-        text.AppendLine("| Path | Measured span | Opn calls | elapsed p50 (ms) | elapsed p99 (ms) | overhead p50 (ms) | overhead p99 (ms) | p99 overhead / latency | overhead p99 without GC pauses (ms) | allocated (KB) |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-        text.AppendLine(Row("Checkout", "plugin: PostProcessPayment to redirect", checkout, sample => sample.ClientMs, allocatedKb[0]));
-        text.AppendLine(Row("Webhook, first delivery", "plugin: webhook controller, answer included", webhook, sample => sample.PluginMs, allocatedKb[1]));
-        text.AppendLine(Row("Webhook, first delivery", "host: whole DevStore pipeline", webhook, sample => sample.HostMs, null));
-        text.AppendLine(Row("Webhook, first delivery", "sender: HTTP POST over loopback", webhook, sample => sample.ClientMs, null));
-        text.AppendLine(Row("Webhook, duplicate", "plugin: webhook controller, answer included", duplicate, sample => sample.PluginMs, allocatedKb[2]));
-        text.AppendLine(Row("Webhook, duplicate", "host: whole DevStore pipeline", duplicate, sample => sample.HostMs, null));
-        text.AppendLine(Row("Webhook, duplicate", "sender: HTTP POST over loopback", duplicate, sample => sample.ClientMs, null));
-        text.AppendLine();
-        text.AppendLine($"For each order the whole process (harness, DevStore, emulator, plugin) allocated {processBytes / 1024.0 / allocationOrders:N0} KB, " +
-            $"of which {allocatedKb.Sum():N0} KB in the plugin's three spans.");
-        text.AppendLine($"Garbage collections paused {withGc.Count} of {all.Count} measured samples" +
-            (withGc.Count == 0 ? "." : $", for {F(withGc.Min(sample => sample.GcMs))}–{F(withGc.Max(sample => sample.GcMs))} ms each; the overhead " +
-            "columns include them, the column \"without GC pauses\" leaves those samples out. The DevStore and the emulator keep every order, " +
-            "note, charge and event in memory, so their collections are slower than a plugin in nopCommerce would see."));
-        text.AppendLine($"Orders paid exactly once: {paidOnce} of {orders}. Machine: {BenchStore.Machine()}.");
-        return text.ToString();
+    /// <summary>The samples of one overhead run</summary>
+    private sealed class OverheadRun
+    {
+        public List<double> RoundTrips { get; } = new();
+        public List<Sample> Checkout { get; } = new();
+        public List<Sample> Webhook { get; } = new();
+        public List<Sample> Duplicate { get; } = new();
+        public int PaidOnce { get; set; }
+        public int AllocationOrders { get; set; }
+        public double[] AllocatedKb { get; set; } = [0, 0, 0];
+        public double ProcessKbPerOrder { get; set; }
     }
 
     /// <summary>
     /// One measured run: elapsed as the sender, the host and the plugin saw it; the Opn calls and time within it; GC
-    /// pauses; bytes the plugin's span allocated besides its Opn calls
+    /// pauses; bytes the plugin's span allocated besides its Opn calls; time in nopCommerce's services within it
     /// </summary>
-    private sealed record Sample(double ClientMs, double HostMs, double PluginMs, long Calls, double OpnMs, double GcMs, long PluginBytes);
+    private sealed record Sample(double ClientMs, double HostMs, double PluginMs, long Calls, double OpnMs, double GcMs, long PluginBytes,
+        double NopServicesMs);
 
     /// <summary>
     /// What the same work costs right after the CPU was idle, as it is when every step waits 50 ms for Opn: reading
