@@ -32,7 +32,7 @@ public sealed class HostServiceTiming
     private static object Resolve(ServiceDescriptor descriptor, IServiceProvider provider) =>
         descriptor.ImplementationInstance
         ?? descriptor.ImplementationFactory?.Invoke(provider)
-        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!);
+        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType);
 
     internal void Record(long start) => _calls.Enqueue((start, Stopwatch.GetTimestamp()));
 
@@ -73,8 +73,8 @@ public class TimedServiceProxy : DispatchProxy
 
     internal static object Wrap(Type serviceType, object target, HostServiceTiming timing)
     {
-        var proxy = (TimedServiceProxy)typeof(DispatchProxy).GetMethod(nameof(Create), 2, Type.EmptyTypes)!
-            .MakeGenericMethod(serviceType, typeof(TimedServiceProxy)).Invoke(null, null)!;
+        var proxy = (TimedServiceProxy)typeof(DispatchProxy).GetMethod(nameof(Create), 2, Type.EmptyTypes)
+            .MakeGenericMethod(serviceType, typeof(TimedServiceProxy)).Invoke(null, null);
         proxy._target = target;
         proxy._timing = timing;
         return proxy;
@@ -86,12 +86,12 @@ public class TimedServiceProxy : DispatchProxy
         object result;
         try
         {
-            result = targetMethod!.Invoke(_target, args);
+            result = targetMethod.Invoke(_target, args);
         }
         catch (TargetInvocationException exception)
         {
             _timing.Record(start);
-            ExceptionDispatchInfo.Capture(exception.InnerException!).Throw();
+            ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
             throw;
         }
 
