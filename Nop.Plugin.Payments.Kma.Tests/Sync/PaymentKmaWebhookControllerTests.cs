@@ -46,13 +46,14 @@ public class PaymentKmaWebhookControllerTests
     }
 
     private async Task<(int Status, HttpResponse Response)> PostAsync(string body, string contentType = "application/json",
-        string secret = TestSignatures.Store1Secret, long? timestamp = null, string signature = null, bool sendLength = true, byte[] rawBody = null)
+        string secret = TestSignatures.Store1Secret, long? timestamp = null, string signature = null, bool sendLength = true, byte[] rawBody = null,
+        int? bytesPerRead = null)
     {
         var bytes = rawBody ?? Encoding.UTF8.GetBytes(body);
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
         context.Request.ContentType = contentType;
-        context.Request.Body = new MemoryStream(bytes);
+        context.Request.Body = bytesPerRead is { } chunk ? new TrickleStream(bytes, chunk) : new MemoryStream(bytes);
         if (sendLength)
             context.Request.ContentLength = bytes.Length;
 
@@ -215,6 +216,32 @@ public class PaymentKmaWebhookControllerTests
         VerifyNotSynced();
     }
 
+    [TestCase(true, TestName = "LongBodyWithLengthIsReadWhole")]
+    [TestCase(false, TestName = "LongChunkedBodyIsReadWhole")]
+    public async Task LongBodyArrivingInPiecesIsReadWhole(bool sendLength)
+    {
+        var body = EventJson("chrg_test_1", _order.OrderGuid) + new string(' ', 10_000);
+
+        var (status, _) = await PostAsync(body, sendLength: sendLength, bytesPerRead: 1000);
+
+        Assert.That(status, Is.EqualTo(200), "the signature covers every byte, so a byte lost or repeated would fail it");
+        _sync.Verify(service => service.SyncAsync(It.Is<Order>(order => order.Id == 1), "chrg_test_1", KmaSyncOrigin.Webhook, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [TestCase(true, 0, 200)]
+    [TestCase(false, 0, 200)]
+    [TestCase(true, 1, 413)]
+    [TestCase(false, 1, 413)]
+    public async Task BodyAtTheLimitIsAcceptedAndOneByteMoreIsNot(bool sendLength, int overLimit, int expected)
+    {
+        var json = EventJson("chrg_test_1", _order.OrderGuid);
+        var body = json + new string(' ', KmaDefaults.Webhook.MaxBodyBytes - Encoding.UTF8.GetByteCount(json) + overLimit);
+
+        var (status, _) = await PostAsync(body, sendLength: sendLength, bytesPerRead: 3000);
+
+        Assert.That(status, Is.EqualTo(expected));
+    }
+
     #endregion
 
     #region Events and orders
@@ -302,4 +329,19 @@ public class PaymentKmaWebhookControllerTests
     }
 
     #endregion
+
+    /// <summary>
+    /// A body that arrives a few bytes at a time, as from a slow client
+    /// </summary>
+    private sealed class TrickleStream : MemoryStream
+    {
+        private readonly int _bytesPerRead;
+
+        public TrickleStream(byte[] bytes, int bytesPerRead) : base(bytes) => _bytesPerRead = bytesPerRead;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, _bytesPerRead)], cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, _bytesPerRead));
+    }
 }
