@@ -78,21 +78,7 @@ public class EmulatorShapeTests : EmulatorFixtureBase
 
     private static List<string> PropertyNames(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToList();
 
-    /// <summary>Reads a seed example from the shared spec folder next to the repository (or a TestData copy)</summary>
-    private static JsonElement ReadSeed(string fileName)
-    {
-        var copied = Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", fileName);
-        if (File.Exists(copied))
-            return JsonDocument.Parse(File.ReadAllText(copied)).RootElement.Clone();
-
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "..", "shared", "spec", fileName);
-            if (File.Exists(Path.Combine(directory.FullName, "Nop.Plugin.Payments.Kma.sln")) && File.Exists(candidate))
-                return JsonDocument.Parse(File.ReadAllText(candidate)).RootElement.Clone();
-        }
-
-        Assert.Fail($"seed example {fileName} was not found");
-        return default;
-    }
+    /// <summary>Reads one of the KMA guide's examples from the test data copied next to the tests</summary>
+    private static JsonElement ReadSeed(string fileName) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", fileName))).RootElement.Clone();
 }

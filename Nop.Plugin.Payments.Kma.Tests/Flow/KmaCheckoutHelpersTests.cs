@@ -55,7 +55,7 @@ public class KmaCheckoutHelpersTests
 
     private static IEnumerable<string> CheckoutResourceKeysUsedInCode()
     {
-        var root = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "Nop.Plugin.Payments.Kma"));
+        var root = Path.Combine(Foundation.RepositoryPaths.RepoRoot, "Nop.Plugin.Payments.Kma");
         var files = new[] { "Services/KmaCheckoutService.cs", "Controllers/PaymentKmaPublicController.cs", "KmaPaymentProcessor.cs" }
             .Select(file => Path.Combine(root, file))
             .Concat(Directory.GetFiles(Path.Combine(root, "Views"), "*.cshtml"));
