@@ -1,75 +1,64 @@
 using System.Linq.Expressions;
-using System.Reflection;
+using DevStore.Data;
 using Nop.Core.Configuration;
 using Nop.Services.Configuration;
+using NopSettingService = DevStore.Services.SettingService;
 
 namespace Nop.Plugin.Payments.Kma.Tests.Admin;
 
 /// <summary>
-/// Settings per store with fallback to "all stores" (store 0), as nopCommerce's SettingService stores them.
+/// The DevStore's settings (per store with fallback to "all stores", store 0, stored as strings as nopCommerce's
+/// Setting table has them), with helpers to set and read one property and a count of the overridable saves.
 /// </summary>
-internal sealed class InMemorySettingService : ISettingService
+internal sealed class InMemorySettingService : NopSettingService, ISettingService
 {
-    public Dictionary<(string Key, int StoreId), object> Values { get; } = new();
+    private readonly DevStoreData _data;
+
+    public InMemorySettingService() : this(new DevStoreData())
+    {
+    }
+
+    private InMemorySettingService(DevStoreData data) : base(data)
+    {
+        _data = data;
+        Values = new StoredValues(data);
+    }
+
+    /// <summary>Every stored setting row</summary>
+    public StoredValues Values { get; }
 
     public int SaveCount { get; private set; }
 
-    private static string Key<T>(string property) => $"{typeof(T).Name}.{property}".ToLowerInvariant();
+    private static string Key<T>(string property) => $"{typeof(T).Name}.{property}";
 
-    private static string PropertyName(LambdaExpression expression) =>
-        ((MemberExpression)expression.Body).Member.Name;
+    public void Set<T>(string property, object value, int storeId = 0) =>
+        SetSettingAsync(Key<T>(property), ValueConverter.ToInvariantString(value), storeId).GetAwaiter().GetResult();
 
-    public void Set<T>(string property, object value, int storeId = 0) => Values[(Key<T>(property), storeId)] = value;
-
-    public object Get<T>(string property, int storeId) =>
-        Values.TryGetValue((Key<T>(property), storeId), out var value) ? value : null;
-
-    public bool Has<T>(string property, int storeId) => Values.ContainsKey((Key<T>(property), storeId));
-
-    public Task<T> LoadSettingAsync<T>(int storeId = 0) where T : ISettings, new()
+    private Setting Row<T>(string property, int storeId)
     {
-        var settings = new T();
-        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (Values.TryGetValue((Key<T>(property.Name), storeId), out var value)
-                || Values.TryGetValue((Key<T>(property.Name), 0), out value))
-                property.SetValue(settings, value);
-        }
-
-        return Task.FromResult(settings);
+        var key = Key<T>(property).ToLowerInvariant();
+        return _data.Settings.Query(setting => setting.Name == key && setting.StoreId == storeId).FirstOrDefault();
     }
 
-    public Task SaveSettingOverridablePerStoreAsync<T, TPropType>(T settings, Expression<Func<T, TPropType>> keySelector, bool overrideForStore, int storeId = 0, bool clearCache = true) where T : ISettings, new()
+    /// <summary>The value stored for exactly this store, typed as the property, or null</summary>
+    public object Get<T>(string property, int storeId) =>
+        Row<T>(property, storeId) is { } row ? ValueConverter.To(row.Value, typeof(T).GetProperty(property).PropertyType) : null;
+
+    public bool Has<T>(string property, int storeId) => Row<T>(property, storeId) != null;
+
+    /// <summary>Counted, then saved as nopCommerce does (this class re-implements ISettingService to count)</summary>
+    public new Task SaveSettingOverridablePerStoreAsync<T, TPropType>(T settings, Expression<Func<T, TPropType>> keySelector, bool overrideForStore, int storeId = 0, bool clearCache = true)
+        where T : ISettings, new()
     {
         SaveCount++;
-        var key = (Key<T>(PropertyName(keySelector)), storeId);
-        if (overrideForStore || storeId == 0)
-            Values[key] = keySelector.Compile()(settings);
-        else
-            Values.Remove(key);
-
-        return Task.CompletedTask;
+        return base.SaveSettingOverridablePerStoreAsync(settings, keySelector, overrideForStore, storeId, clearCache);
     }
 
-    public Task<bool> SettingExistsAsync<T, TPropType>(T settings, Expression<Func<T, TPropType>> keySelector, int storeId = 0) where T : ISettings, new() =>
-        Task.FromResult(Values.ContainsKey((Key<T>(PropertyName(keySelector)), storeId)));
-
-    public Task ClearCacheAsync() => Task.CompletedTask;
-
-    public Task<ISettings> LoadSettingAsync(Type type, int storeId = 0) => throw new NotSupportedException();
-
-    public Task SaveSettingAsync<T>(T settings, int storeId = 0) where T : ISettings, new() => throw new NotSupportedException();
-
-    public Task SaveSettingAsync<T, TPropType>(T settings, Expression<Func<T, TPropType>> keySelector, int storeId = 0, bool clearCache = true) where T : ISettings, new() => throw new NotSupportedException();
-
-    public Task DeleteSettingAsync<T>() where T : ISettings, new() => throw new NotSupportedException();
-
-    public Task DeleteSettingAsync<T, TPropType>(T settings, Expression<Func<T, TPropType>> keySelector, int storeId = 0) where T : ISettings, new() => throw new NotSupportedException();
-
-    public Task<T> GetSettingByKeyAsync<T>(string key, T defaultValue = default, int storeId = 0, bool loadSharedValueIfNotFound = false) => throw new NotSupportedException();
-
-    public Task SetSettingAsync<T>(string key, T value, int storeId = 0, bool clearCache = true) => throw new NotSupportedException();
-
-    public string GetSettingKey<TSettings, T>(TSettings settings, Expression<Func<TSettings, T>> keySelector) where TSettings : ISettings, new() =>
-        Key<TSettings>(PropertyName(keySelector));
+    /// <summary>
+    /// The stored rows, for clearing between cases
+    /// </summary>
+    internal sealed class StoredValues(DevStoreData data)
+    {
+        public void Clear() => data.Settings.Delete(_ => true);
+    }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Moq;
@@ -13,6 +12,8 @@ using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Payments.Kma.Opn;
 using Nop.Plugin.Payments.Kma.Services;
+using Nop.Plugin.Payments.Kma.Tests.Sync;
+using Nop.Plugin.Payments.Kma.Tests.TestSupport;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Directory;
@@ -24,59 +25,35 @@ using Nop.Services.Stores;
 namespace Nop.Plugin.Payments.Kma.Tests.Flow;
 
 /// <summary>
-/// Generic attributes kept in memory, converted to and from strings as nopCommerce does (empty deletes)
+/// The DevStore's generic attributes (as nopCommerce converts and stores them, empty deletes), with a view of the
+/// values by entity and key for tests to set up and read
 /// </summary>
-internal sealed class InMemoryGenericAttributeService : IGenericAttributeService
+internal sealed class InMemoryGenericAttributeService : FakeGenericAttributes
 {
-    public Dictionary<(int EntityId, string Key), string> Values { get; } = new();
-
-    public string this[int entityId, string key] => Values.GetValueOrDefault((entityId, key));
-
-    public Task DeleteAttributeAsync(GenericAttribute attribute)
+    public InMemoryGenericAttributeService()
     {
-        Values.Remove((attribute.EntityId, attribute.Key));
-        return Task.CompletedTask;
+        Values = new AttributeValues(this);
     }
 
-    public Task InsertAttributeAsync(GenericAttribute attribute)
+    public AttributeValues Values { get; }
+
+    /// <summary>
+    /// The order attributes by (entity id, key): setting null or empty deletes, as saving does
+    /// </summary>
+    internal sealed class AttributeValues(FakeGenericAttributes attributes)
     {
-        Values[(attribute.EntityId, attribute.Key)] = attribute.Value;
-        return Task.CompletedTask;
-    }
+        public string this[(int EntityId, string Key) entry]
+        {
+            get => attributes[entry.EntityId, entry.Key];
+            set => attributes[entry.EntityId, entry.Key] = value;
+        }
 
-    public Task UpdateAttributeAsync(GenericAttribute attribute) => InsertAttributeAsync(attribute);
-
-    public Task<IList<GenericAttribute>> GetAttributesForEntityAsync(int entityId, string keyGroup)
-    {
-        IList<GenericAttribute> list = Values.Where(pair => pair.Key.EntityId == entityId)
-            .Select(pair => new GenericAttribute { EntityId = entityId, KeyGroup = keyGroup, Key = pair.Key.Key, Value = pair.Value })
-            .ToList();
-        return Task.FromResult(list);
-    }
-
-    public Task SaveAttributeAsync<TPropType>(BaseEntity entity, string key, TPropType value, int storeId = 0)
-    {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture);
-        if (string.IsNullOrWhiteSpace(text))
-            Values.Remove((entity.Id, key));
-        else
-            Values[(entity.Id, key)] = text;
-        return Task.CompletedTask;
-    }
-
-    public Task<TPropType> GetAttributeAsync<TPropType>(BaseEntity entity, string key, int storeId = 0, TPropType defaultValue = default)
-    {
-        return GetAttributeAsync<BaseEntity, TPropType>(entity.Id, key, storeId, defaultValue);
-    }
-
-    public Task<TPropType> GetAttributeAsync<TEntity, TPropType>(int entityId, string key, int storeId = 0, TPropType defaultValue = default)
-        where TEntity : BaseEntity
-    {
-        if (!Values.TryGetValue((entityId, key), out var text))
-            return Task.FromResult(defaultValue);
-
-        var converter = TypeDescriptor.GetConverter(typeof(TPropType));
-        return Task.FromResult((TPropType)converter.ConvertFromInvariantString(text));
+        public bool Remove((int EntityId, string Key) entry)
+        {
+            var existed = attributes[entry.EntityId, entry.Key] != null;
+            attributes[entry.EntityId, entry.Key] = null;
+            return existed;
+        }
     }
 }
 
@@ -155,14 +132,13 @@ internal sealed class CheckoutHarness
             .Callback((string message, Exception exception, Customer _) => Logs.Add(message + " " + exception?.Message))
             .Returns(Task.CompletedTask);
 
-        Locker.Setup(locker => locker.PerformActionWithLockAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>()))
-            .Returns(async (string key, TimeSpan _, Func<Task> action) =>
+        //nopCommerce's lock (the DevStore's), recording the keys and refusing them all while LockHeld
+        var locker = DevStoreServices.Locker();
+        Locker.Setup(mock => mock.PerformActionWithLockAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>()))
+            .Returns((string key, TimeSpan expirationTime, Func<Task> action) =>
             {
                 LockKeys.Add(key);
-                if (LockHeld)
-                    return false;
-                await action();
-                return true;
+                return LockHeld ? Task.FromResult(false) : locker.PerformActionWithLockAsync(key, expirationTime, action);
             });
 
         Localization.Setup(service => service.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => "text:" + key);

@@ -1,8 +1,7 @@
-using System.Collections;
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using DevStore.Data;
 using Moq;
 using Nop.Core;
 using Nop.Core.Caching;
@@ -12,93 +11,56 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.Kma.Opn;
 using Nop.Plugin.Payments.Kma.Services;
+using Nop.Plugin.Payments.Kma.Tests.TestSupport;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
+using NopGenericAttributeService = DevStore.Services.GenericAttributeService;
+using NopOrderService = DevStore.Services.OrderService;
 
 namespace Nop.Plugin.Payments.Kma.Tests.Sync;
 
 /// <summary>
-/// A non-blocking in-memory lock with nopCommerce's ILocker semantics: false at once when the key is held
+/// nopCommerce's non-blocking lock (the DevStore's MemoryCacheLocker: false at once when the key is held), counting
+/// the refusals
 /// </summary>
 public sealed class InMemoryLocker : ILocker
 {
-    private readonly ConcurrentDictionary<string, byte> _held = new();
+    private readonly ILocker _inner = DevStoreServices.Locker();
 
     public int Refusals;
 
     public async Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action)
     {
-        if (!_held.TryAdd(resource, 0))
-        {
+        var acquired = await _inner.PerformActionWithLockAsync(resource, expirationTime, action);
+        if (!acquired)
             Interlocked.Increment(ref Refusals);
-            return false;
-        }
-
-        try
-        {
-            await action();
-            return true;
-        }
-        finally
-        {
-            _held.TryRemove(resource, out _);
-        }
+        return acquired;
     }
 
-    public Task RunWithHeartbeatAsync(string key, TimeSpan expirationTime, TimeSpan heartbeatInterval, Func<CancellationToken, Task> action, CancellationTokenSource cancellationTokenSource = default) => throw new NotSupportedException();
+    public Task RunWithHeartbeatAsync(string key, TimeSpan expirationTime, TimeSpan heartbeatInterval, Func<CancellationToken, Task> action, CancellationTokenSource cancellationTokenSource = default) =>
+        _inner.RunWithHeartbeatAsync(key, expirationTime, heartbeatInterval, action, cancellationTokenSource);
 
-    public Task CancelTaskAsync(string key, TimeSpan expirationTime) => throw new NotSupportedException();
+    public Task CancelTaskAsync(string key, TimeSpan expirationTime) => _inner.CancelTaskAsync(key, expirationTime);
 
-    public Task<bool> IsTaskRunningAsync(string key) => Task.FromResult(_held.ContainsKey(key));
+    public Task<bool> IsTaskRunningAsync(string key) => _inner.IsTaskRunningAsync(key);
 }
 
 /// <summary>
-/// Generic attributes kept in memory, per entity and key
+/// The DevStore's generic attributes (nopCommerce's rules: key group by entity type, empty deletes), with an indexer
+/// for the order attributes tests set up and read
 /// </summary>
-public sealed class FakeGenericAttributes : IGenericAttributeService
+public class FakeGenericAttributes : NopGenericAttributeService
 {
-    private readonly ConcurrentDictionary<(int EntityId, string Key), string> _values = new();
+    public FakeGenericAttributes(DevStoreData data = null) : base(data ?? new DevStoreData())
+    {
+    }
 
     public string this[int entityId, string key]
     {
-        get => _values.TryGetValue((entityId, key), out var value) ? value : null;
-        set
-        {
-            if (string.IsNullOrEmpty(value))
-                _values.TryRemove((entityId, key), out _);
-            else
-                _values[(entityId, key)] = value;
-        }
-    }
-
-    public Task DeleteAttributeAsync(GenericAttribute attribute) => throw new NotSupportedException();
-
-    public Task InsertAttributeAsync(GenericAttribute attribute) => throw new NotSupportedException();
-
-    public Task UpdateAttributeAsync(GenericAttribute attribute) => throw new NotSupportedException();
-
-    public Task<IList<GenericAttribute>> GetAttributesForEntityAsync(int entityId, string keyGroup) => throw new NotSupportedException();
-
-    public Task SaveAttributeAsync<TPropType>(BaseEntity entity, string key, TPropType value, int storeId = 0)
-    {
-        this[entity.Id, key] = value?.ToString();
-        return Task.CompletedTask;
-    }
-
-    public Task<TPropType> GetAttributeAsync<TPropType>(BaseEntity entity, string key, int storeId = 0, TPropType defaultValue = default)
-    {
-        return GetAttributeAsync<Order, TPropType>(entity.Id, key, storeId, defaultValue);
-    }
-
-    public Task<TPropType> GetAttributeAsync<TEntity, TPropType>(int entityId, string key, int storeId = 0, TPropType defaultValue = default) where TEntity : BaseEntity
-    {
-        var value = this[entityId, key];
-        if (value == null)
-            return Task.FromResult(defaultValue);
-
-        return Task.FromResult((TPropType)Convert.ChangeType(value, typeof(TPropType)));
+        get => GetAttributeAsync<Order, string>(entityId, key).GetAwaiter().GetResult();
+        set => SaveAttributeAsync(new Order { Id = entityId }, key, value).GetAwaiter().GetResult();
     }
 }
 
@@ -123,57 +85,63 @@ public sealed class TestPagedList<T> : List<T>, IPagedList<T>
 }
 
 /// <summary>
-/// Orders and notes kept in memory; every read returns a copy, as a database would. Reads and writes yield so that
-/// concurrent callers really interleave
+/// The DevStore's orders and notes (every read is a copy, as from a database; searches as nopCommerce's), with
+/// helpers for tests. Reads and writes yield so that concurrent callers really interleave
 /// </summary>
 public sealed class FakeOrderStore : IOrderService
 {
-    private static readonly MethodInfo _memberwiseClone = typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic);
-    private readonly ConcurrentDictionary<int, Order> _orders = new();
-    private readonly ConcurrentQueue<OrderNote> _notes = new();
+    private readonly DevStoreData _data;
+    private readonly NopOrderService _inner;
 
-    public static Order Copy(Order order) => (Order)_memberwiseClone.Invoke(order, null);
+    public FakeOrderStore(DevStoreData data = null)
+    {
+        _data = data ?? new DevStoreData();
+        _inner = new NopOrderService(_data);
+    }
 
+    public static Order Copy(Order order) => Table<Order>.Copy(order);
+
+    /// <summary>Stores the order with its own id</summary>
     public Order Add(Order order)
     {
-        _orders[order.Id] = Copy(order);
+        _data.Orders.Seed(order);
         return Copy(order);
     }
 
-    public Order Get(int id) => Copy(_orders[id]);
+    public Order Get(int id) => _data.Orders.GetById(id) ?? throw new KeyNotFoundException($"order #{id}");
 
-    public void Save(Order order) => _orders[order.Id] = Copy(order);
+    public void Save(Order order) => _data.Orders.Seed(order);
 
-    public IReadOnlyList<Order> All => _orders.Values.Select(Copy).ToList();
+    public IReadOnlyList<Order> All => _data.Orders.Query();
 
-    public IReadOnlyList<OrderNote> Notes => _notes.ToList();
+    public IReadOnlyList<OrderNote> Notes => _data.OrderNotes.Query();
 
-    public IReadOnlyList<string> NotesOf(int orderId) => _notes.Where(note => note.OrderId == orderId).Select(note => note.Note).ToList();
+    public IReadOnlyList<string> NotesOf(int orderId) => _data.OrderNotes.Lookup(nameof(OrderNote.OrderId), orderId).Select(note => note.Note).ToList();
 
+    /// <summary>Replaces the search with a test's own answer</summary>
     public Func<int, int, int, string, DateTime?, DateTime?, List<int>, List<int>, IPagedList<Order>> Search { get; set; }
 
     public async Task<Order> GetOrderByIdAsync(int orderId)
     {
         await Task.Yield();
-        return _orders.TryGetValue(orderId, out var order) ? Copy(order) : null;
+        return await _inner.GetOrderByIdAsync(orderId);
     }
 
     public async Task<Order> GetOrderByGuidAsync(Guid orderGuid)
     {
         await Task.Yield();
-        var order = _orders.Values.FirstOrDefault(candidate => candidate.OrderGuid == orderGuid);
-        return order == null ? null : Copy(order);
+        return await _inner.GetOrderByGuidAsync(orderGuid);
     }
 
-    public Task<Order> GetOrderByCustomOrderNumberAsync(string customOrderNumber) => throw new NotSupportedException();
+    public Task<Order> GetOrderByCustomOrderNumberAsync(string customOrderNumber) => _inner.GetOrderByCustomOrderNumberAsync(customOrderNumber);
 
     public async Task<IList<Order>> GetOrdersByIdsAsync(int[] orderIds)
     {
         await Task.Delay(1);
-        return orderIds.Where(_orders.ContainsKey).Select(id => Copy(_orders[id])).Where(order => !order.Deleted).ToList();
+        return await _inner.GetOrdersByIdsAsync(orderIds);
     }
 
-    public Task<IList<Order>> GetOrdersByGuidsAsync(Guid[] orderGuids) => throw new NotSupportedException();
+    public Task<IList<Order>> GetOrdersByGuidsAsync(Guid[] orderGuids) => _inner.GetOrdersByGuidsAsync(orderGuids);
 
     public Task<IPagedList<Order>> SearchOrdersAsync(int storeId = 0, int vendorId = 0, int customerId = 0, int productId = 0, int affiliateId = 0, int warehouseId = 0,
         int billingCountryId = 0, string paymentMethodSystemName = null, DateTime? createdFromUtc = null, DateTime? createdToUtc = null,
@@ -183,46 +151,32 @@ public sealed class FakeOrderStore : IOrderService
         if (Search != null)
             return Task.FromResult(Search(storeId, pageIndex, pageSize, paymentMethodSystemName, createdFromUtc, createdToUtc, osIds, psIds));
 
-        //as nopCommerce: filtered, newest first, paged
-        var matching = _orders.Values
-            .Where(order => !order.Deleted)
-            .Where(order => paymentMethodSystemName == null || order.PaymentMethodSystemName == paymentMethodSystemName)
-            .Where(order => createdFromUtc == null || order.CreatedOnUtc >= createdFromUtc)
-            .Where(order => createdToUtc == null || order.CreatedOnUtc <= createdToUtc)
-            .Where(order => osIds == null || osIds.Contains(order.OrderStatusId))
-            .Where(order => psIds == null || psIds.Contains(order.PaymentStatusId))
-            .OrderByDescending(order => order.CreatedOnUtc)
-            .ToList();
-
-        var page = matching.Skip(pageIndex * pageSize).Take(pageSize).Select(Copy);
-        return Task.FromResult<IPagedList<Order>>(new TestPagedList<Order>(page, pageIndex, pageSize, matching.Count));
+        return _inner.SearchOrdersAsync(storeId, vendorId, customerId, productId, affiliateId, warehouseId, billingCountryId, paymentMethodSystemName,
+            createdFromUtc, createdToUtc, osIds, psIds, ssIds, billingPhone, billingEmail, billingLastName, orderNotes, pageIndex, pageSize, getOnlyTotalCount);
     }
 
-    public Task InsertOrderAsync(Order order) => throw new NotSupportedException();
+    public Task InsertOrderAsync(Order order) => _inner.InsertOrderAsync(order);
 
     public async Task UpdateOrderAsync(Order order)
     {
         await Task.Yield();
-        Save(order);
+        await _inner.UpdateOrderAsync(order);
     }
 
-    public Task DeleteOrderAsync(Order order) => throw new NotSupportedException();
+    public Task DeleteOrderAsync(Order order) => _inner.DeleteOrderAsync(order);
 
-    public Task<IList<OrderNote>> GetOrderNotesByOrderIdAsync(int orderId, bool? displayToCustomer = null)
-    {
-        return Task.FromResult<IList<OrderNote>>(_notes.Where(note => note.OrderId == orderId).ToList());
-    }
+    public Task<IList<OrderNote>> GetOrderNotesByOrderIdAsync(int orderId, bool? displayToCustomer = null) => _inner.GetOrderNotesByOrderIdAsync(orderId, displayToCustomer);
 
-    public Task<OrderNote> GetOrderNoteByIdAsync(int orderNoteId) => throw new NotSupportedException();
+    public Task<OrderNote> GetOrderNoteByIdAsync(int orderNoteId) => _inner.GetOrderNoteByIdAsync(orderNoteId);
 
-    public Task DeleteOrderNoteAsync(OrderNote orderNote) => throw new NotSupportedException();
+    public Task DeleteOrderNoteAsync(OrderNote orderNote) => _inner.DeleteOrderNoteAsync(orderNote);
 
-    public string FormatOrderNoteText(OrderNote orderNote) => orderNote.Note;
+    public string FormatOrderNoteText(OrderNote orderNote) => _inner.FormatOrderNoteText(orderNote);
 
     public async Task InsertOrderNoteAsync(OrderNote orderNote)
     {
         await Task.Yield();
-        _notes.Enqueue(orderNote);
+        await _inner.InsertOrderNoteAsync(orderNote);
     }
 }
 
@@ -282,28 +236,23 @@ public sealed class SyncHarness
             .Callback((string message, Exception _, Nop.Core.Domain.Customers.Customer _) => Errors.Enqueue(message))
             .Returns(Task.CompletedTask);
 
-        //nopCommerce's rules: paid/refunded/voided or cancelled orders cannot be marked as paid; only cancelled ones cannot be cancelled
-        Processing.Setup(service => service.CanMarkOrderAsPaid(It.IsAny<Order>()))
-            .Returns((Order order) => order.OrderStatus != OrderStatus.Cancelled
-                && order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.Refunded or PaymentStatus.Voided));
-        Processing.Setup(service => service.CanCancelOrder(It.IsAny<Order>()))
-            .Returns((Order order) => order.OrderStatus != OrderStatus.Cancelled);
+        //nopCommerce's rules, notes and status changes (the DevStore's order processing), counted
+        var nop = DevStoreServices.OrderProcessing(Orders);
+        Processing.Setup(service => service.CanMarkOrderAsPaid(It.IsAny<Order>())).Returns((Order order) => nop.CanMarkOrderAsPaid(order));
+        Processing.Setup(service => service.CanCancelOrder(It.IsAny<Order>())).Returns((Order order) => nop.CanCancelOrder(order));
         Processing.Setup(service => service.MarkOrderAsPaidAsync(It.IsAny<Order>()))
             .Returns(async (Order order) =>
             {
                 Interlocked.Increment(ref MarkPaidCalls);
                 await Task.Delay(2);
-                order.PaymentStatus = PaymentStatus.Paid;
-                order.PaidDateUtc = DateTime.UtcNow;
-                Orders.Save(order);
+                await nop.MarkOrderAsPaidAsync(order);
             });
         Processing.Setup(service => service.CancelOrderAsync(It.IsAny<Order>(), It.IsAny<bool>()))
-            .Returns(async (Order order, bool _) =>
+            .Returns(async (Order order, bool notifyCustomer) =>
             {
                 Interlocked.Increment(ref CancelCalls);
                 await Task.Yield();
-                order.OrderStatus = OrderStatus.Cancelled;
-                Orders.Save(order);
+                await nop.CancelOrderAsync(order, notifyCustomer);
             });
     }
 

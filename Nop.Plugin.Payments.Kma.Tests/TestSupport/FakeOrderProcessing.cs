@@ -7,14 +7,19 @@ using Nop.Services.Orders;
 namespace Nop.Plugin.Payments.Kma.Tests.TestSupport;
 
 /// <summary>
-/// nopCommerce's rules for marking paid and cancelling, on the in-memory order store. Counts every MarkOrderAsPaid
-/// per order and records a second one for an order that is already paid in the store (a double payment)
+/// nopCommerce's order processing (the DevStore's) on the in-memory order store, counting every MarkOrderAsPaid per
+/// order and recording a second one for an order that is already paid in the store (a double payment)
 /// </summary>
 public sealed class FakeOrderProcessing : IOrderProcessingService
 {
     private readonly FakeOrderStore _orders;
+    private readonly IOrderProcessingService _inner;
 
-    public FakeOrderProcessing(FakeOrderStore orders) => _orders = orders;
+    public FakeOrderProcessing(FakeOrderStore orders)
+    {
+        _orders = orders;
+        _inner = DevStoreServices.OrderProcessing(orders);
+    }
 
     public ConcurrentDictionary<int, int> MarkPaidCalls { get; } = new();
 
@@ -24,25 +29,22 @@ public sealed class FakeOrderProcessing : IOrderProcessingService
 
     public int MarkPaidCount(int orderId) => MarkPaidCalls.GetValueOrDefault(orderId);
 
-    public Task CheckOrderStatusAsync(Order order) => Task.CompletedTask;
+    public Task CheckOrderStatusAsync(Order order) => _inner.CheckOrderStatusAsync(order);
 
-    public bool CanCancelOrder(Order order) => order.OrderStatus != OrderStatus.Cancelled;
+    public bool CanCancelOrder(Order order) => _inner.CanCancelOrder(order);
 
     public async Task CancelOrderAsync(Order order, bool notifyCustomer)
     {
         Interlocked.Increment(ref CancelCalls);
         await Task.Yield();
-        order.OrderStatus = OrderStatus.Cancelled;
-        _orders.Save(order);
-        await _orders.InsertOrderNoteAsync(new OrderNote { OrderId = order.Id, Note = "Order has been cancelled", CreatedOnUtc = DateTime.UtcNow });
+        await _inner.CancelOrderAsync(order, notifyCustomer);
     }
 
-    public bool CanMarkOrderAsAuthorized(Order order) => false;
+    public bool CanMarkOrderAsAuthorized(Order order) => _inner.CanMarkOrderAsAuthorized(order);
 
-    public Task MarkAsAuthorizedAsync(Order order) => throw new NotSupportedException();
+    public Task MarkAsAuthorizedAsync(Order order) => _inner.MarkAsAuthorizedAsync(order);
 
-    public bool CanMarkOrderAsPaid(Order order) =>
-        order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.Refunded or PaymentStatus.Voided);
+    public bool CanMarkOrderAsPaid(Order order) => _inner.CanMarkOrderAsPaid(order);
 
     public async Task MarkOrderAsPaidAsync(Order order)
     {
@@ -51,11 +53,6 @@ public sealed class FakeOrderProcessing : IOrderProcessingService
             PaidTwice.Enqueue(order.Id);
 
         await Task.Yield();
-        order.PaymentStatus = PaymentStatus.Paid;
-        order.PaidDateUtc = DateTime.UtcNow;
-        if (order.OrderStatus == OrderStatus.Pending)
-            order.OrderStatus = OrderStatus.Processing;
-        _orders.Save(order);
-        await _orders.InsertOrderNoteAsync(new OrderNote { OrderId = order.Id, Note = "Order has been marked as paid", CreatedOnUtc = DateTime.UtcNow });
+        await _inner.MarkOrderAsPaidAsync(order);
     }
 }

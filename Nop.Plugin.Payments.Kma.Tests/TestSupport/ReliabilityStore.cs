@@ -31,8 +31,8 @@ namespace Nop.Plugin.Payments.Kma.Tests.TestSupport;
 
 /// <summary>
 /// The plugin's real services and controllers with the real OpnClient against in-process OpnEmulators (store 1 and
-/// store 2 have separate Opn accounts), and small in-memory stand-ins for nopCommerce's orders, notes, generic
-/// attributes, per-store settings, a non-blocking lock and the log. Webhooks arrive over HTTP on a loopback
+/// store 2 have separate Opn accounts), and the DevStore's in-memory nopCommerce services for orders, notes, order
+/// processing, generic attributes, per-store settings, the non-blocking lock and the log (see DevStoreServices). Webhooks arrive over HTTP on a loopback
 /// endpoint that runs the plugin's webhook controller, so the emulator can deliver them itself.
 /// </summary>
 public sealed class ReliabilityStore : IAsyncDisposable

@@ -162,6 +162,23 @@ public sealed class Table<T> where T : BaseEntity
         }
     }
 
+    /// <summary>
+    /// Inserts a row with the id it already has, replacing a row of that id, as an import with identity insert does
+    /// (for tests that need known ids); later inserts continue after the highest id
+    /// </summary>
+    public void Seed(T entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        lock (_sync)
+        {
+            if (_rows.TryGetValue(entity.Id, out var current))
+                Unindex(current);
+            _rows[entity.Id] = Copy(entity);
+            Index(_rows[entity.Id]);
+            _lastId = Math.Max(_lastId, entity.Id);
+        }
+    }
+
     public void Update(T entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
