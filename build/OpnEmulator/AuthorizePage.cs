@@ -73,8 +73,10 @@ internal static class AuthorizePage
         body.Append("<form method=\"post\" action=\"").Append(action).Append("\">")
             .Append("<input type=\"hidden\" name=\"outcome\" value=\"failed\">")
             .Append("<label for=\"failure-code\">Failure code</label><select id=\"failure-code\" name=\"failure_code\">");
+        // payment_rejected preselected, as the control API's default: payment_expired is easily taken for an expiry
         foreach (var (code, message) in ChargeRules.FailureMessages)
-            body.Append("<option value=\"").Append(code).Append("\">").Append(code).Append(" (").Append(Encode(message)).Append(")</option>");
+            body.Append("<option value=\"").Append(code).Append(code == "payment_rejected" ? "\" selected>" : "\">")
+                .Append(code).Append(" (").Append(Encode(message)).Append(")</option>");
         body.Append("</select><button type=\"submit\" id=\"pay-failed\" class=\"fail\">Failed</button></form>");
 
         // Not a failure code: the charge runs out of time as at its expires_at (status expired, expired true, no failure_code)
