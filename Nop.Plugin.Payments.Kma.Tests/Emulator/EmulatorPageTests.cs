@@ -32,6 +32,7 @@ public class EmulatorPageTests : EmulatorFixtureBase
         Assert.That(html, Does.Contain("id=\"pay-failed\""));
         Assert.That(html, Does.Contain("id=\"pay-expire\"").And.Contain("Let it expire"));
         Assert.That(html, Does.Contain("name=\"outcome\" value=\"expired\""));
+        Assert.That(html, Does.Contain("value=\"payment_rejected\" selected"), "the control API's default failure, not payment_expired");
     }
 
     [Test]
