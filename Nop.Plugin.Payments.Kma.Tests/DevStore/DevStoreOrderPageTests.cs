@@ -60,7 +60,7 @@ public class DevStoreOrderPageTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(html, Does.Match($"<button type=\"submit\" name=\"repost-payment\"[^>]*>{label}</button>"));
-        Assert.That(html, Does.Contain(WebUtility.HtmlEncode(await ResourceAsync("Order.RetryPayment.Hint", languageId))));
+        Assert.That(html, Does.Contain(await ResourceAsync("Order.RetryPayment.Hint", languageId)));
         Assert.That(html, Does.Not.Match("<button[^>]*>Complete payment</button>"), "the label the DevStore used to copy");
     }
 }
