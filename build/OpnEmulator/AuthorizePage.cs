@@ -88,14 +88,16 @@ internal static class AuthorizePage
         return Page("Krungsri (KMA) test payment", body.ToString());
     }
 
-    // Fits a 390 px phone: nothing is wider than the body (the select's long option texts included), long ids wrap
+    // Fits a 390 px phone: nothing is wider than the body (the select's long option texts included), long ids wrap;
+    // the index page's tables scroll inside their own box
     private const string Style = "*,*::before,*::after{box-sizing:border-box}"
         + "body{font-family:sans-serif;max-width:28rem;margin:1rem auto;padding:0 1rem;overflow-wrap:anywhere}body.wide{max-width:64rem}"
         + "h1{font-size:1.5rem}.amount{font-size:2rem;font-weight:bold}form{margin:1rem 0}label{display:block;margin-bottom:.25rem}"
         + "select{display:block;width:100%;max-width:100%;font-size:1rem;padding:.4rem;margin-bottom:.5rem}"
         + "button{display:block;width:100%;font-size:1rem;padding:.6rem 1rem;border:0;border-radius:4px;color:#fff}"
         + ".ok{background:#2e7d32}.fail{background:#c62828}.expire{background:#5d4037}.note{display:block;color:#666;font-size:.85rem;margin-top:.4rem}"
-        + ".scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}"
+        + ".scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;overflow-wrap:normal}"
+        + "th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top;white-space:nowrap}td.text{white-space:normal;min-width:12rem}td.method{white-space:normal}"
         + ".status-successful{color:#2e7d32}.status-failed{color:#c62828}.status-expired{color:#5d4037}";
 
     internal static string Page(string title, string body, bool wide = false) =>

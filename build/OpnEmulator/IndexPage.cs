@@ -52,20 +52,20 @@ internal static class IndexPage
         else
         {
             body.Append("<p>Newest first. A pending charge's page lets you pay, fail or let it expire. <a href=\"/\">Refresh</a></p>");
-            body.Append("<div class=\"scroll\"><table id=\"charges\"><thead><tr><th>Charge</th><th>Amount</th><th>Status</th><th>Created</th><th>Expires</th><th>Description</th></tr></thead><tbody>");
+            body.Append("<div class=\"scroll\"><table id=\"charges\"><thead><tr><th>Status</th><th>Charge</th><th>Amount</th><th>Expires</th><th>Created</th><th>Description</th></tr></thead><tbody>");
             foreach (var charge in charges.Reverse())
             {
                 var page = "/payments/" + Uri.EscapeDataString(charge.PaymentId) + "/authorize";
                 body.Append("<tr data-charge-id=\"").Append(AuthorizePage.Encode(charge.ChargeId)).Append("\">")
-                    .Append("<td><a href=\"").Append(page).Append("\">").Append(AuthorizePage.Encode(charge.ChargeId)).Append("</a></td>")
-                    .Append("<td>").Append(AuthorizePage.Encode(charge.Currency)).Append(' ')
-                    .Append((charge.Amount / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture)).Append("</td>")
                     .Append("<td class=\"status status-").Append(AuthorizePage.Encode(charge.Status)).Append("\">").Append(AuthorizePage.Encode(charge.Status));
                 if (!string.IsNullOrEmpty(charge.FailureCode))
                     body.Append(" (").Append(AuthorizePage.Encode(charge.FailureCode)).Append(')');
-                body.Append("</td><td>").Append(OpnTimestampConverter.Format(charge.CreatedAt)).Append("</td>")
+                body.Append("</td><td><a href=\"").Append(page).Append("\">").Append(AuthorizePage.Encode(charge.ChargeId)).Append("</a></td>")
+                    .Append("<td>").Append(AuthorizePage.Encode(charge.Currency)).Append(' ')
+                    .Append((charge.Amount / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture)).Append("</td>")
                     .Append("<td>").Append(charge.ExpiresAt is { } expiresAt ? OpnTimestampConverter.Format(expiresAt) : string.Empty).Append("</td>")
-                    .Append("<td>").Append(AuthorizePage.Encode(charge.Description)).Append("</td></tr>");
+                    .Append("<td>").Append(OpnTimestampConverter.Format(charge.CreatedAt)).Append("</td>")
+                    .Append("<td class=\"text\">").Append(AuthorizePage.Encode(charge.Description)).Append("</td></tr>");
             }
             body.Append("</tbody></table></div>");
         }
@@ -75,7 +75,7 @@ internal static class IndexPage
 
         body.Append("<h2>Control API</h2><p>No key needed; form, query or JSON parameters.</p><div class=\"scroll\"><table id=\"control-api\"><tbody>");
         foreach (var (method, path, what) in ControlApi)
-            body.Append("<tr><td><code>").Append(method).Append("</code></td><td><code>").Append(AuthorizePage.Encode(path)).Append("</code></td><td>")
+            body.Append("<tr><td class=\"method\"><code>").Append(method).Append("</code></td><td><code>").Append(AuthorizePage.Encode(path)).Append("</code></td><td class=\"text\">")
                 .Append(AuthorizePage.Encode(what)).Append("</td></tr>");
         body.Append("</tbody></table></div>");
 
