@@ -64,6 +64,7 @@ public class DevStoreBrowserTests
 
             await page.Locator(".payment-method[data-system-name='Payments.Kma'] input").CheckAsync();
             await page.Locator(".payment-method-next-step-button").ClickAsync();
+            await page.Locator(".payment-info-next-step-button").ClickAsync();
             await page.Locator(".confirm-order-next-step-button").ClickAsync();
             await page.WaitForURLAsync(url => url.StartsWith(_store.Emulator.BaseAddress.ToString()), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 

@@ -84,7 +84,7 @@ public sealed class DevStoreOptions
     /// <summary>Gets or sets nopCommerce's OrderSettings.OnePageCheckoutEnabled for all stores</summary>
     public bool OnePageCheckout { get; set; }
 
-    /// <summary>Gets or sets PaymentSettings.AllowRePostingPayments ("Complete payment" button)</summary>
+    /// <summary>Gets or sets PaymentSettings.AllowRePostingPayments (the order page's "Retry payment" button)</summary>
     public bool AllowRePostingPayments { get; set; } = true;
 
     /// <summary>Gets or sets PaymentSettings.SkipPaymentInfoStepForRedirectionPaymentMethods</summary>
@@ -96,7 +96,7 @@ public sealed class DevStoreOptions
     /// <summary>Gets or sets whether due schedule tasks run by themselves every few seconds (tests run them on demand)</summary>
     public bool RunScheduleTasksInBackground { get; set; }
 
-    /// <summary>Gets or sets the lowest level written to the console</summary>
+    /// <summary>Gets or sets the lowest level written to the console (ASP.NET Core and HttpClient only from Warning; see DevStoreLogging)</summary>
     public LogLevel ConsoleLogLevel { get; set; } = LogLevel.Warning;
 
     /// <summary>Gets or sets extra service registrations applied after the plugin's (e.g. to replace a service in a test)</summary>
@@ -165,10 +165,7 @@ public sealed class DevStoreHost : IAsyncDisposable
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Configuration.AddInMemoryCollection(options.Configuration);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-        builder.Logging.SetMinimumLevel(options.ConsoleLogLevel);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        DevStoreLogging.Configure(builder.Logging, options.ConsoleLogLevel);
 
         var registry = PluginRegistry.Load(Path.Combine(contentRoot, "Plugins"));
         var assemblies = NopPluginHosting.GetAssemblies(registry);
@@ -176,7 +173,7 @@ public sealed class DevStoreHost : IAsyncDisposable
         ConfigureServices(builder.Services, builder.Configuration, registry, assemblies, options);
 
         var app = builder.Build();
-        ConfigurePipeline(app, assemblies);
+        ConfigurePipeline(app, assemblies, registry);
 
         var data = app.Services.GetRequiredService<DevStoreData>();
         DevStoreSeed.Seed(data, app.Services.GetRequiredService<SettingService>(), options);
@@ -262,6 +259,7 @@ public sealed class DevStoreHost : IAsyncDisposable
         services.AddScoped<IOrderTotalCalculationService, OrderTotalCalculationService>();
         services.AddScoped<PriceFormatter>();
         services.AddScoped<DevStore.Controllers.CheckoutHelper>();
+        services.AddScoped<Nop.Web.Framework.UI.INopHtmlHelper, NopHtmlHelper>();
 
         // nopCommerce resolves settings classes for the current store; the core ones the plugin may inject too
         NopPluginHosting.RegisterDiscoveredServices(services, assemblies.Append(typeof(PaymentSettings).Assembly));
@@ -281,6 +279,7 @@ public sealed class DevStoreHost : IAsyncDisposable
 
         foreach (var startup in NopPluginHosting.CreateStartups(assemblies))
             startup.ConfigureServices(services, configuration);
+        DevStoreLogging.AddOpnCallLog(services);
 
         if (options.RunScheduleTasksInBackground)
             services.AddHostedService<ScheduleTaskBackgroundService>();
@@ -291,7 +290,7 @@ public sealed class DevStoreHost : IAsyncDisposable
         options.ConfigureServices?.Invoke(services);
     }
 
-    private static void ConfigurePipeline(WebApplication app, IList<Assembly> assemblies)
+    private static void ConfigurePipeline(WebApplication app, IList<Assembly> assemblies, PluginRegistry registry)
     {
         foreach (var startup in NopPluginHosting.CreateStartups(assemblies))
             startup.Configure(app);
@@ -313,6 +312,7 @@ public sealed class DevStoreHost : IAsyncDisposable
             }
         });
         app.UseRouting();
+        DevStoreLogging.UsePluginRequestLog(app, registry.Descriptors.Select(descriptor => descriptor.ReferencedAssembly));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -55,7 +55,8 @@ public sealed class DevStoreRunner : IAsyncDisposable
         else
         {
             output.WriteLine($"OpnEmulator:          {store.Emulator.BaseAddress}   (in-process; keys {store.Emulator.PublicKey} / skey_..., webhooks to {store.WebhookUrl})");
-            output.WriteLine($"                      its charge pages let you pay, fail or let a charge expire; control API under {store.Emulator.BaseAddress}_emulator/");
+            output.WriteLine("                      that page lists the charges; each charge's page lets you pay, fail (with a failure code) or let it expire;");
+            output.WriteLine($"                      control API under {store.Emulator.BaseAddress}_emulator/");
         }
 
         output.WriteLine("Press Ctrl+C to stop.");

@@ -6,7 +6,7 @@ namespace OpnEmulator;
 
 /// <summary>
 /// The test authorize page a charge's authorize_uri points at: shows the amount and lets a person mark
-/// the charge Successful or Failed (with a failure code), then sends them to the charge's return_uri
+/// the charge Successful or Failed (with a failure code), or let it expire, then sends them to the charge's return_uri
 /// </summary>
 internal static class AuthorizePage
 {
@@ -34,8 +34,10 @@ internal static class AuthorizePage
                     state.Complete(payment.Value.ChargeId);
                 else if (outcome == "failed")
                     state.Fail(payment.Value.ChargeId, form["failure_code"].ToString());
+                else if (outcome == "expired")
+                    state.ExpireNow(payment.Value.ChargeId);
                 else
-                    return Results.Content(Page("Choose an outcome", "<p>Choose Successful or Failed.</p>"), "text/html; charset=utf-8", statusCode: 400);
+                    return Results.Content(Page("Choose an outcome", "<p>Choose Successful, Failed or Let it expire.</p>"), "text/html; charset=utf-8", statusCode: 400);
             }
             catch (OpnError error)
             {
@@ -70,19 +72,38 @@ internal static class AuthorizePage
             .Append("<button type=\"submit\" id=\"pay-successful\" class=\"ok\">Successful</button></form>");
         body.Append("<form method=\"post\" action=\"").Append(action).Append("\">")
             .Append("<input type=\"hidden\" name=\"outcome\" value=\"failed\">")
-            .Append("<label for=\"failure-code\">Failure code</label> <select id=\"failure-code\" name=\"failure_code\">");
+            .Append("<label for=\"failure-code\">Failure code</label><select id=\"failure-code\" name=\"failure_code\">");
+        // payment_rejected preselected, as the control API's default: payment_expired is easily taken for an expiry
         foreach (var (code, message) in ChargeRules.FailureMessages)
-            body.Append("<option value=\"").Append(code).Append("\">").Append(code).Append(" (").Append(Encode(message)).Append(")</option>");
-        body.Append("</select> <button type=\"submit\" id=\"pay-failed\" class=\"fail\">Failed</button></form>");
+            body.Append("<option value=\"").Append(code).Append(code == "payment_rejected" ? "\" selected>" : "\">")
+                .Append(code).Append(" (").Append(Encode(message)).Append(")</option>");
+        body.Append("</select><button type=\"submit\" id=\"pay-failed\" class=\"fail\">Failed</button></form>");
+
+        // Not a failure code: the charge runs out of time as at its expires_at (status expired, expired true, no failure_code)
+        body.Append("<form method=\"post\" action=\"").Append(action).Append("\">")
+            .Append("<input type=\"hidden\" name=\"outcome\" value=\"expired\">")
+            .Append("<button type=\"submit\" id=\"pay-expire\" class=\"expire\">Let it expire</button>")
+            .Append("<span class=\"note\">Expires the charge now, as when its <code>expires_at</code> passes: status <code>expired</code>, no failure code. ")
+            .Append("The failure code <code>payment_expired</code> above is different: a <em>failed</em> charge.</span></form>");
         return Page("Krungsri (KMA) test payment", body.ToString());
     }
 
-    private static string Page(string title, string body) =>
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + $"<title>{Encode(title)}</title><style>body{{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}}"
-        + ".amount{font-size:2rem;font-weight:bold}form{margin:1rem 0}button{font-size:1rem;padding:.5rem 1.5rem}"
-        + ".ok{background:#2e7d32;color:#fff;border:0}.fail{background:#c62828;color:#fff;border:0}.note{color:#666;font-size:.85rem}</style></head>"
-        + $"<body><h1>{Encode(title)}</h1>{body}<p class=\"note\">OpnEmulator: a local test page, no money moves.</p></body></html>";
+    // Fits a 390 px phone: nothing is wider than the body (the select's long option texts included), long ids wrap;
+    // the index page's tables scroll inside their own box
+    private const string Style = "*,*::before,*::after{box-sizing:border-box}"
+        + "body{font-family:sans-serif;max-width:28rem;margin:1rem auto;padding:0 1rem;overflow-wrap:anywhere}body.wide{max-width:64rem}"
+        + "h1{font-size:1.5rem}.amount{font-size:2rem;font-weight:bold}form{margin:1rem 0}label{display:block;margin-bottom:.25rem}"
+        + "select{display:block;width:100%;max-width:100%;font-size:1rem;padding:.4rem;margin-bottom:.5rem}"
+        + "button{display:block;width:100%;font-size:1rem;padding:.6rem 1rem;border:0;border-radius:4px;color:#fff}"
+        + ".ok{background:#2e7d32}.fail{background:#c62828}.expire{background:#5d4037}.note{display:block;color:#666;font-size:.85rem;margin-top:.4rem}"
+        + ".scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;overflow-wrap:normal}"
+        + "th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top;white-space:nowrap}td.text{white-space:normal;min-width:12rem}td.method{white-space:normal}"
+        + ".status-successful{color:#2e7d32}.status-failed{color:#c62828}.status-expired{color:#5d4037}";
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    internal static string Page(string title, string body, bool wide = false) =>
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + $"<title>{Encode(title)}</title><style>{Style}</style></head>"
+        + $"<body{(wide ? " class=\"wide\"" : string.Empty)}><h1>{Encode(title)}</h1>{body}<p class=\"note\">OpnEmulator: a local test page, no money moves.</p></body></html>";
+
+    internal static string Encode(string text) => WebUtility.HtmlEncode(text ?? string.Empty);
 }

@@ -50,6 +50,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         FaultMiddleware.Use(_app, _faults);
         ControlEndpoints.Map(_app, this);
         AuthorizePage.Map(_app, _state);
+        IndexPage.Map(_app, this, _state);
         ApiEndpoints.Map(_app, _state, new EmulatorKeys(options.PublicKey, options.SecretKey), options.PublicBaseUrl?.TrimEnd('/'));
     }
 

@@ -14,6 +14,9 @@ internal sealed class ChargeRecord
     public List<EventRecord> Events { get; } = new();
 }
 
+internal sealed record ChargeSummary(string ChargeId, string PaymentId, long Amount, string Currency, string Status, string FailureCode,
+    string Description, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
+
 internal sealed class EventRecord
 {
     public EventObject Event { get; init; }
@@ -304,6 +307,19 @@ internal sealed class EmulatorState
             ExpireIfDue(record, _clock.GetUtcNow());
             var charge = record.Charge;
             return (charge.Id, charge.Amount, charge.Currency, charge.Status, charge.Description, charge.ReturnUri);
+        }
+    }
+
+    /// <summary>What the emulator's index page lists, oldest first</summary>
+    public IReadOnlyList<ChargeSummary> ChargeSummaries()
+    {
+        lock (_lock)
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var record in _pending.ToList())
+                ExpireIfDue(record, now);
+            return _chargesInOrder.Select(record => new ChargeSummary(record.Charge.Id, record.PaymentId, record.Charge.Amount, record.Charge.Currency,
+                record.Charge.Status, record.Charge.FailureCode, record.Charge.Description, record.Charge.CreatedAt, record.Charge.ExpiresAt)).ToList();
         }
     }
 

@@ -2,7 +2,7 @@ namespace OpnEmulator;
 
 /// <summary>
 /// Applies API faults (latency, status, dropped connection, malformed JSON, ambiguous create) to Opn API calls.
-/// The control API and the authorize page are never faulted.
+/// The control API, the authorize page and the index page are never faulted.
 /// </summary>
 internal static class FaultMiddleware
 {
@@ -68,7 +68,7 @@ internal static class FaultMiddleware
 
     private static bool IsExempt(PathString path)
     {
-        return path.StartsWithSegments("/_emulator") || path.StartsWithSegments("/payments");
+        return path.StartsWithSegments("/_emulator") || path.StartsWithSegments("/payments") || path == "/";
     }
 
     private static async Task<byte[]> RunBufferedAsync(HttpContext context, RequestDelegate next)

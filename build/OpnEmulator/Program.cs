@@ -64,7 +64,8 @@ internal static class Program
               webhook URLs    {(host.WebhookUrls.Count == 0 ? "(none; set with PUT /_emulator/config)" : string.Join(", ", host.WebhookUrls))}
               charge lifetime {host.ChargeLifetime.TotalMinutes} min
               API             {baseUrl}/charges, /sources, /events, /search, /account, /capability
-              authorize page  {baseUrl}/payments/<id>/authorize
+              index page      {baseUrl}/   (the charges, with links to their pages)
+              authorize page  {baseUrl}/payments/<id>/authorize   (pay, fail with a failure code, or let the charge expire)
               control API     {baseUrl}/_emulator/
             Set the plugin's ApiBaseUrl to {baseUrl}. Ctrl+C stops.
             """);

@@ -403,26 +403,48 @@ public class CheckoutController : BasePublicController
         if (!await _checkoutHelper.IsOnePageCheckoutAsync())
             return RedirectToRoute(NopRouteNames.Standard.CHECKOUT);
 
+        // as nopCommerce: the page holds the steps; payment info and confirmation arrive later by AJAX (update_section)
         var method = await LoadSelectedPaymentMethodAsync();
-        var model = new OnePageCheckoutModel
+        return View(new OnePageCheckoutModel
         {
             Cart = await _checkoutHelper.PrepareCartModelAsync(method?.PluginDescriptor.SystemName),
             PaymentMethods = await _checkoutHelper.PreparePaymentMethodModelAsync(cart)
-        };
-        if (method != null && model.PaymentMethods.PaymentMethods.Any(item => item.SystemName == method.PluginDescriptor.SystemName))
+        });
+    }
+
+    /// <summary>
+    /// nopCommerce's OpcLoadStepAfterPaymentMethod: the payment info step (the method's view component in the partial
+    /// OpcPaymentInfo, rendered on its own) or, when it is skipped, the confirm step
+    /// </summary>
+    private async Task<JsonResult> OpcLoadStepAfterPaymentMethodAsync(IPaymentMethod method)
+    {
+        if (await SkipPaymentInfoAsync(method))
         {
-            model.PaymentInfoSkipped = await SkipPaymentInfoAsync(method);
-            model.PaymentInfo = new CheckoutPaymentInfoModel { PaymentViewComponent = method.GetPublicViewComponent(), PaymentMethodSystemName = method.PluginDescriptor.SystemName };
+            await _checkoutHelper.SetProcessPaymentRequestAsync(new ProcessPaymentRequest());
+            return Json(new
+            {
+                update_section = new { name = "confirm-order", html = await RenderPartialViewToStringAsync("OpcConfirmOrder", await PrepareConfirmModelAsync()) },
+                goto_section = "confirm_order"
+            });
         }
 
-        return View(model);
+        return Json(new
+        {
+            update_section = new { name = "payment-info", html = await RenderPartialViewToStringAsync("OpcPaymentInfo", PreparePaymentInfoModel(method)) },
+            goto_section = "payment_info"
+        });
     }
+
+    private static CheckoutPaymentInfoModel PreparePaymentInfoModel(IPaymentMethod method) =>
+        new() { PaymentViewComponent = method.GetPublicViewComponent(), PaymentMethodSystemName = method.PluginDescriptor.SystemName };
 
     [HttpPost]
     public async Task<IActionResult> OpcSavePaymentMethod(string paymentmethod)
     {
         try
         {
+            if (!(await _checkoutHelper.GetCartAsync()).Any())
+                throw new Exception("Your cart is empty");
             if (!await _checkoutHelper.IsOnePageCheckoutAsync())
                 throw new Exception("One page checkout is disabled");
 
@@ -433,13 +455,7 @@ public class CheckoutController : BasePublicController
 
             await _checkoutHelper.SaveSelectedPaymentMethodAsync(paymentmethod);
             var method = await _paymentPluginManager.LoadPluginBySystemNameAsync(paymentmethod, customer, store.Id);
-            if (await SkipPaymentInfoAsync(method))
-            {
-                await _checkoutHelper.SetProcessPaymentRequestAsync(new ProcessPaymentRequest());
-                return Json(new { goto_section = "confirm_order" });
-            }
-
-            return Json(new { goto_section = "payment_info" });
+            return await OpcLoadStepAfterPaymentMethodAsync(method);
         }
         catch (Exception exception)
         {
@@ -449,17 +465,35 @@ public class CheckoutController : BasePublicController
     }
 
     [HttpPost]
+    [IgnoreAntiforgeryToken]
     public async Task<IActionResult> OpcSavePaymentInfo(IFormCollection form)
     {
         try
         {
-            var method = await LoadSelectedPaymentMethodAsync() ?? throw new Exception("Payment method is not selected");
-            var warnings = await method.ValidatePaymentFormAsync(form);
-            if (warnings.Any())
-                return Json(new { update_section = new { name = "payment-info", warnings }, goto_section = "payment_info" });
+            if (!(await _checkoutHelper.GetCartAsync()).Any())
+                throw new Exception("Your cart is empty");
+            if (!await _checkoutHelper.IsOnePageCheckoutAsync())
+                throw new Exception("One page checkout is disabled");
 
-            await _checkoutHelper.SetProcessPaymentRequestAsync(await method.GetPaymentInfoAsync(form));
-            return Json(new { goto_section = "confirm_order" });
+            var method = await LoadSelectedPaymentMethodAsync() ?? throw new Exception("Payment method is not selected");
+            foreach (var warning in await method.ValidatePaymentFormAsync(form))
+                ModelState.AddModelError(string.Empty, warning);
+
+            if (ModelState.IsValid)
+            {
+                await _checkoutHelper.SetProcessPaymentRequestAsync(await method.GetPaymentInfoAsync(form));
+                return Json(new
+                {
+                    update_section = new { name = "confirm-order", html = await RenderPartialViewToStringAsync("OpcConfirmOrder", await PrepareConfirmModelAsync()) },
+                    goto_section = "confirm_order"
+                });
+            }
+
+            // the step again, with the warnings in its validation summary
+            return Json(new
+            {
+                update_section = new { name = "payment-info", html = await RenderPartialViewToStringAsync("OpcPaymentInfo", PreparePaymentInfoModel(method)) }
+            });
         }
         catch (Exception exception)
         {
@@ -497,7 +531,13 @@ public class CheckoutController : BasePublicController
                 return Json(new { success = 1 });
             }
 
-            return Json(new { update_section = new { name = "confirm-order", warnings = placeOrderResult.Errors }, goto_section = "confirm_order" });
+            var confirmModel = await PrepareConfirmModelAsync();
+            confirmModel.Warnings.AddRange(placeOrderResult.Errors);
+            return Json(new
+            {
+                update_section = new { name = "confirm-order", html = await RenderPartialViewToStringAsync("OpcConfirmOrder", confirmModel) },
+                goto_section = "confirm_order"
+            });
         }
         catch (Exception exception)
         {

@@ -3,6 +3,10 @@ using DevStore.Infrastructure;
 using DevStore.Models;
 using DevStore.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -21,6 +25,26 @@ namespace DevStore.Controllers;
 /// </summary>
 public abstract class BasePublicController : BaseController
 {
+    /// <summary>
+    /// Renders a view on its own, without _ViewStart or a layout, as nopCommerce's BaseController does for its AJAX
+    /// answers (the one-page checkout's update_section.html): the page head is not part of it
+    /// </summary>
+    protected override async Task<string> RenderPartialViewToStringAsync(string viewName, object model)
+    {
+        if (string.IsNullOrEmpty(viewName))
+            viewName = ControllerContext.ActionDescriptor.ActionName;
+
+        ViewData.Model = model;
+        var viewEngine = HttpContext.RequestServices.GetRequiredService<ICompositeViewEngine>();
+        var viewResult = viewEngine.FindView(ControllerContext, viewName, false);
+        if (viewResult.View == null)
+            throw new ArgumentNullException($"{viewName} view was not found");
+
+        await using var writer = new StringWriter();
+        var viewContext = new ViewContext(ControllerContext, viewResult.View, ViewData, TempData, writer, new HtmlHelperOptions());
+        await viewResult.View.RenderAsync(viewContext);
+        return writer.GetStringBuilder().ToString();
+    }
 }
 
 public class HomeController : BasePublicController

@@ -43,8 +43,6 @@ public record OnePageCheckoutModel : BaseNopModel
 {
     public CartModel Cart { get; set; }
     public CheckoutPaymentMethodModel PaymentMethods { get; set; }
-    public CheckoutPaymentInfoModel PaymentInfo { get; set; }
-    public bool PaymentInfoSkipped { get; set; }
 }
 
 public record CheckoutCompletedModel : BaseNopModel
