@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// </summary>
 public class OpnCapability
 {
-    [JsonProperty("object")] public string Object { get; set; }
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
     [JsonProperty("location")] public string Location { get; set; }
     [JsonProperty("country")] public string Country { get; set; }
     [JsonProperty("banks")] public IList<string> Banks { get; set; } = new List<string>();

@@ -15,9 +15,9 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// </remarks>
 public class OpnEvent
 {
-    [JsonProperty("object")] public string Object { get; set; }
-    [JsonProperty("id")] public string Id { get; set; }
-    [JsonProperty("livemode")] public bool Livemode { get; set; }
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
+    [JsonProperty("id"), OpnStrict] public string Id { get; set; }
+    [JsonProperty("livemode"), OpnStrict] public bool Livemode { get; set; }
     [JsonProperty("location")] public string Location { get; set; }
     [JsonProperty("key")] public string Key { get; set; }
     [JsonProperty("data")] public JObject Data { get; set; }

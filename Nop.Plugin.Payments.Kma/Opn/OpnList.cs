@@ -7,8 +7,8 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// </summary>
 public class OpnList<T>
 {
-    [JsonProperty("object")] public string Object { get; set; }
-    [JsonProperty("data")] public IList<T> Data { get; set; } = new List<T>();
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
+    [JsonProperty("data"), OpnStrict] public IList<T> Data { get; set; } = new List<T>();
     [JsonProperty("limit")] public int Limit { get; set; }
     [JsonProperty("offset")] public int Offset { get; set; }
     [JsonProperty("total")] public int Total { get; set; }
@@ -26,8 +26,8 @@ public class OpnList<T>
 /// </summary>
 public class OpnSearchResult<T>
 {
-    [JsonProperty("object")] public string Object { get; set; }
-    [JsonProperty("data")] public IList<T> Data { get; set; } = new List<T>();
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
+    [JsonProperty("data"), OpnStrict] public IList<T> Data { get; set; } = new List<T>();
     [JsonProperty("page")] public int Page { get; set; }
     [JsonProperty("per_page")] public int PerPage { get; set; }
     [JsonProperty("total")] public int Total { get; set; }
