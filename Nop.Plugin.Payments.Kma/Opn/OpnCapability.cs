@@ -113,6 +113,7 @@ public class OpnPaymentMethod
 
     [JsonProperty("card_brands")] public IList<string> CardBrands { get; set; } = new List<string>();
     [JsonProperty("installment_terms")] public JToken InstallmentTerms { get; set; }
+    [JsonProperty("loan_installment_terms")] public JToken LoanInstallmentTerms { get; set; }
     [JsonProperty("banks")] public JToken Banks { get; set; }
     [JsonProperty("provider")] public string Provider { get; set; }
 

@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Nop.Plugin.Payments.Kma.Opn;
 
@@ -41,4 +42,6 @@ public class OpnSearchResult<T>
     public IDictionary<string, string> Filters { get; set; } = new Dictionary<string, string>();
 
     [JsonProperty("order")] public string Order { get; set; }
+    [JsonProperty("export")] public JToken Export { get; set; }
+    [JsonProperty("aggregate_level")] public JToken AggregateLevel { get; set; }
 }
