@@ -3,6 +3,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Nop.Plugin.Payments.Kma.Opn;
 using Nop.Plugin.Payments.Kma.Tests.Opn;
+using OpnEmulator;
 
 namespace Nop.Plugin.Payments.Kma.Tests.Emulator;
 
@@ -20,6 +21,14 @@ public class EmulatorObjectFieldsTests : EmulatorFixtureBase
     private FakeHttpClientFactory _factory;
     private OpnClient _client;
     private OpnCredentials _credentials;
+
+    /// <summary>A clock that stands still, so an object read twice (raw, then through the client) is the same both times</summary>
+    protected override EmulatorOptions CreateOptions()
+    {
+        var options = base.CreateOptions();
+        options.TimeProvider = new FixedTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 27, 9, TimeSpan.Zero));
+        return options;
+    }
 
     [OneTimeSetUp]
     public void CreateClient()
