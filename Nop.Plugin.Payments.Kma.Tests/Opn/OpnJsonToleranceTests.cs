@@ -82,6 +82,12 @@ public class OpnJsonToleranceTests
     [TestCase("1677752829")]
     [TestCase("")]
     [TestCase("2023-03-02 10:27:09 ICT")]
+    [TestCase("0001-01-01T00:00:00+01:00")]
+    [TestCase("9999-12-31T23:59:59-01:00")]
+    [TestCase("2023-03-02T10:27.5Z")]
+    [TestCase("2023-03-02T10:27:09.Z")]
+    [TestCase("2023-03-02T10:27:09.1234567890Z")]
+    [TestCase("2023-03-02T10:27:09+07:0")]
     public void TextThatIsNotATimestampIsNotRead(string text)
     {
         Assert.That(OpnTimestampConverter.TryParse(text, out _), Is.False);

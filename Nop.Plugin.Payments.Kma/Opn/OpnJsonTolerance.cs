@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Newtonsoft.Json;
@@ -67,6 +68,7 @@ internal sealed class OpnFieldConverter : JsonConverter
 
     private static readonly OpnTimestampConverter _tolerantTimestamps = new(false);
     private static readonly OpnTimestampConverter _strictTimestamps = new(true);
+    private static readonly ConcurrentDictionary<JsonContract, bool> _cannotRefuse = new();
 
     private readonly bool _strict;
     private readonly JsonConverter _inner;
@@ -158,7 +160,7 @@ internal sealed class OpnFieldConverter : JsonConverter
 
     private object ReadToken(JsonReader reader, Type type, object existingValue)
     {
-        var path = reader.Path;
+        var path = _strict ? reader.Path : null;
         var token = JToken.ReadFrom(reader);
         if (type.IsInstanceOfType(token))
             return token;
@@ -169,7 +171,20 @@ internal sealed class OpnFieldConverter : JsonConverter
         return existingValue;
     }
 
-    /// <summary>Reads an object or list: strictly from the reader, tolerantly from a buffered copy so a failure inside drops only this value</summary>
+    /// <summary>
+    /// Gets whether reading the object can fail only on JSON that is not JSON: every one of its properties is
+    /// tolerant, so nothing inside can refuse a value
+    /// </summary>
+    private static bool CannotRefuse(JsonContract contract)
+    {
+        return contract is JsonObjectContract objectContract
+            && objectContract.Properties.All(property => property.Converter is OpnFieldConverter { IsStrict: false } || property.Ignored || !property.Writable);
+    }
+
+    /// <summary>
+    /// Reads an object or list: strictly from the reader; tolerantly from a buffered copy (so a failure inside drops
+    /// only this value) unless nothing inside can fail
+    /// </summary>
     private object ReadComposite(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
     {
         var contract = serializer.ContractResolver.ResolveContract(objectType);
@@ -178,7 +193,7 @@ internal sealed class OpnFieldConverter : JsonConverter
         if (reader.TokenType != expected)
             return Refuse(reader, existingValue, expectsList ? "not a list" : "not an object");
 
-        if (_strict)
+        if (_strict || (_inner is null && _cannotRefuse.GetOrAdd(contract, CannotRefuse)))
             return _inner is not null ? _inner.ReadJson(reader, objectType, existingValue, serializer) : serializer.Deserialize(reader, objectType);
 
         var token = JToken.ReadFrom(reader);
@@ -203,6 +218,9 @@ internal sealed class OpnFieldConverter : JsonConverter
 
     /// <inheritdoc />
     public override bool CanConvert(Type objectType) => true;
+
+    /// <summary>Gets a value indicating whether a value of the wrong type is an error</summary>
+    public bool IsStrict => _strict;
 
     /// <inheritdoc />
     public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 
 namespace Nop.Plugin.Payments.Kma.Opn;
@@ -13,7 +12,7 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// Tolerant (the default): a value that is not a timestamp leaves the property as it was. Strict: it is an
 /// <see cref="OpnJsonException"/> naming the path. Writing uses the serializer's default (ISO 8601).
 /// </remarks>
-public partial class OpnTimestampConverter : JsonConverter
+public class OpnTimestampConverter : JsonConverter
 {
     #region Ctor
 
@@ -33,12 +32,70 @@ public partial class OpnTimestampConverter : JsonConverter
 
     #region Utilities
 
-    //date, time, optional seconds and fraction, optional zone: Z, UTC, or an offset of hours with optional minutes
-    [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*(Z|z|UTC|([+-])(\d{2})(?::?(\d{2}))?))?$",
-        RegexOptions.CultureInvariant, 100)]
-    private static partial Regex TimestampPattern();
+    /// <summary>Reads the given number of ASCII digits at the position and moves past them</summary>
+    private static bool TryReadDigits(ReadOnlySpan<char> text, ref int position, int count, out int value)
+    {
+        value = 0;
+        if (position + count > text.Length)
+            return false;
 
-    private static int Number(Group group) => int.Parse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        for (var i = 0; i < count; i++)
+        {
+            var c = text[position + i];
+            if (!char.IsAsciiDigit(c))
+                return false;
+
+            value = value * 10 + (c - '0');
+        }
+
+        position += count;
+        return true;
+    }
+
+    private static bool TryRead(ReadOnlySpan<char> text, ref int position, char expected)
+    {
+        if (position >= text.Length || text[position] != expected)
+            return false;
+
+        position++;
+        return true;
+    }
+
+    /// <summary>Reads the zone at the position to its end: Z, UTC, or an offset of hours with optional minutes; none is UTC</summary>
+    private static bool TryReadZone(ReadOnlySpan<char> text, int position, out TimeSpan offset)
+    {
+        offset = TimeSpan.Zero;
+        while (position < text.Length && text[position] == ' ')
+            position++;
+
+        var zone = text[position..];
+        if (zone.IsEmpty || zone is "Z" or "z" or "UTC")
+            return true;
+
+        if (zone[0] is not ('+' or '-'))
+            return false;
+
+        var at = 1;
+        if (!TryReadDigits(zone, ref at, 2, out var hours))
+            return false;
+
+        var minutes = 0;
+        if (at < zone.Length)
+        {
+            TryRead(zone, ref at, ':');
+            if (!TryReadDigits(zone, ref at, 2, out minutes) || at != zone.Length)
+                return false;
+        }
+
+        if (hours > 23 || minutes > 59)
+            return false;
+
+        offset = new TimeSpan(hours, minutes, 0);
+        if (zone[0] == '-')
+            offset = -offset;
+
+        return true;
+    }
 
     #endregion
 
@@ -56,40 +113,57 @@ public partial class OpnTimestampConverter : JsonConverter
         if (string.IsNullOrEmpty(text) || text.Length > 64)
             return false;
 
-        var match = TimestampPattern().Match(text.Trim());
-        if (!match.Success)
+        //date, time, optional seconds and fraction, optional zone (read without allocating: every charge has several)
+        var span = text.AsSpan().Trim();
+        var at = 0;
+        if (!TryReadDigits(span, ref at, 4, out var year) || !TryRead(span, ref at, '-')
+            || !TryReadDigits(span, ref at, 2, out var month) || !TryRead(span, ref at, '-')
+            || !TryReadDigits(span, ref at, 2, out var day)
+            || !(TryRead(span, ref at, 'T') || TryRead(span, ref at, 't') || TryRead(span, ref at, ' '))
+            || !TryReadDigits(span, ref at, 2, out var hour) || !TryRead(span, ref at, ':')
+            || !TryReadDigits(span, ref at, 2, out var minute))
             return false;
 
-        var groups = match.Groups;
-        int year = Number(groups[1]), month = Number(groups[2]), day = Number(groups[3]);
-        int hour = Number(groups[4]), minute = Number(groups[5]);
-        var second = groups[6].Success ? Number(groups[6]) : 0;
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year == 0 ? 1 : year, month)
-            || year == 0 || hour > 23 || minute > 59 || second > 59)
-            return false;
-
-        //fractions beyond 100 ns (7 digits) are cut, not rounded
-        var fraction = groups[7].Success ? groups[7].Value.PadRight(7, '0')[..7] : "0";
-        var ticks = long.Parse(fraction, NumberStyles.None, CultureInfo.InvariantCulture);
-
-        var offset = TimeSpan.Zero;
-        if (groups[9].Success)
+        var second = 0;
+        long ticks = 0;
+        if (TryRead(span, ref at, ':'))
         {
-            int offsetHours = Number(groups[10]), offsetMinutes = groups[11].Success ? Number(groups[11]) : 0;
-            if (offsetHours > 23 || offsetMinutes > 59)
+            if (!TryReadDigits(span, ref at, 2, out second))
                 return false;
 
-            offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-            if (groups[9].Value == "-")
-                offset = -offset;
+            if (TryRead(span, ref at, '.') || TryRead(span, ref at, ','))
+            {
+                //fractions beyond 100 ns (7 digits) are cut, not rounded
+                var digits = 0;
+                while (at < span.Length && char.IsAsciiDigit(span[at]))
+                {
+                    if (digits < 7)
+                        ticks = ticks * 10 + (span[at] - '0');
+                    digits++;
+                    at++;
+                }
+
+                if (digits is 0 or > 9)
+                    return false;
+
+                for (var i = digits; i < 7; i++)
+                    ticks *= 10;
+            }
         }
 
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
-        var instant = local - offset;
-        if (instant.Year is < 1 or > 9999)
+        if (!TryReadZone(span, at, out var offset))
             return false;
 
-        utc = DateTime.SpecifyKind(instant, DateTimeKind.Utc);
+        if (year == 0 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+            return false;
+
+        //an offset may move the first or last day out of range
+        var instantTicks = new DateTime(year, month, day, hour, minute, second).Ticks + ticks - offset.Ticks;
+        if (instantTicks < DateTime.MinValue.Ticks || instantTicks > DateTime.MaxValue.Ticks)
+            return false;
+
+        utc = new DateTime(instantTicks, DateTimeKind.Utc);
         return true;
     }
 
