@@ -65,7 +65,7 @@ public class OpnEvent
 }
 
 /// <summary>
-/// Represents one delivery of an event to a webhook endpoint
+/// Represents one delivery of an event to a webhook endpoint. Nothing here is decided on: every field is read tolerantly.
 /// </summary>
 public class OpnWebhookDelivery
 {
@@ -82,6 +82,7 @@ public class OpnWebhookDelivery
     /// <summary>Gets or sets the raw JSON that was delivered</summary>
     [JsonProperty("payload")] public string Payload { get; set; }
 
+    /// <summary>Gets or sets when the delivery was made; Opn writes this one as "2023-03-02 10:27:09 UTC"</summary>
     [JsonProperty("created_at")] public DateTime? CreatedAt { get; set; }
 
     [JsonProperty("created")]
