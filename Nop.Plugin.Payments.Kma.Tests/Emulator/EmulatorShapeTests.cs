@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Nop.Plugin.Payments.Kma.Tests.Emulator;
 
 /// <summary>
-/// The emulator's objects carry every field of the KMA guide's examples, with the same JSON types
+/// The emulator's objects carry every field of the KMA guide's examples, with the same JSON types and in the same
+/// order; the fields today's objects add beside them are listed in opn-object-fields.json
 /// </summary>
 [TestFixture]
 [Category("Integration")]
@@ -16,7 +17,7 @@ public class EmulatorShapeTests : EmulatorFixtureBase
         var source = await Public.PostFormAsync("sources", ("amount", "150000"), ("currency", "THB"), ("type", "mobile_banking_bay"), ("platform_type", "IOS"));
 
         AssertSameShape(seed, source.Json, "source");
-        Assert.That(PropertyNames(source.Json), Is.EqualTo(PropertyNames(seed)), "same fields in the same order");
+        Assert.That(PropertyNames(source.Json).Where(PropertyNames(seed).Contains), Is.EqualTo(PropertyNames(seed)), "the guide's fields in the same order");
         Assert.That(source.Json.GetProperty("charge_status").GetString(), Is.EqualTo(seed.GetProperty("charge_status").GetString()));
         Assert.That(source.Json.GetProperty("flow").GetString(), Is.EqualTo(seed.GetProperty("flow").GetString()));
     }
@@ -30,7 +31,7 @@ public class EmulatorShapeTests : EmulatorFixtureBase
             ("return_uri", "https://example.com/orders/345678/complete"), ("source", source.Json.GetProperty("id").GetString()));
 
         AssertSameShape(seed, charge.Json, "charge");
-        Assert.That(PropertyNames(charge.Json), Is.EqualTo(PropertyNames(seed)), "same fields in the same order");
+        Assert.That(PropertyNames(charge.Json).Where(PropertyNames(seed).Contains), Is.EqualTo(PropertyNames(seed)), "the guide's fields in the same order");
         foreach (var field in new[] { "amount", "net", "fee", "fee_vat", "currency", "status", "return_uri" })
             Assert.That(charge.Json.GetProperty(field).ToString(), Is.EqualTo(seed.GetProperty(field).ToString()), field);
     }

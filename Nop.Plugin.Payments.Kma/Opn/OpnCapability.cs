@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// </summary>
 public class OpnCapability
 {
-    [JsonProperty("object")] public string Object { get; set; }
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
     [JsonProperty("location")] public string Location { get; set; }
     [JsonProperty("country")] public string Country { get; set; }
     [JsonProperty("banks")] public IList<string> Banks { get; set; } = new List<string>();
@@ -113,6 +113,7 @@ public class OpnPaymentMethod
 
     [JsonProperty("card_brands")] public IList<string> CardBrands { get; set; } = new List<string>();
     [JsonProperty("installment_terms")] public JToken InstallmentTerms { get; set; }
+    [JsonProperty("loan_installment_terms")] public JToken LoanInstallmentTerms { get; set; }
     [JsonProperty("banks")] public JToken Banks { get; set; }
     [JsonProperty("provider")] public string Provider { get; set; }
 

@@ -6,37 +6,38 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// <summary>
 /// Represents a charge object (2019-05-29, also readable in the 2017-11-02 shape).
 /// Status and failure_code are open strings; see <see cref="OpnChargeStatuses"/> and <see cref="OpnFailureCodes"/>.
+/// Fields marked <see cref="OpnStrictAttribute"/> must have their JSON type; all others are read tolerantly.
 /// </summary>
 public class OpnCharge
 {
-    [JsonProperty("object")] public string Object { get; set; }
-    [JsonProperty("id")] public string Id { get; set; }
-    [JsonProperty("livemode")] public bool Livemode { get; set; }
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
+    [JsonProperty("id"), OpnStrict] public string Id { get; set; }
+    [JsonProperty("livemode"), OpnStrict] public bool Livemode { get; set; }
     [JsonProperty("location")] public string Location { get; set; }
 
     /// <summary>Gets or sets the amount in satang</summary>
-    [JsonProperty("amount")] public long Amount { get; set; }
+    [JsonProperty("amount"), OpnStrict] public long Amount { get; set; }
 
     /// <summary>Gets or sets the currency as Opn sent it (upper-case since 2019-05-29, lower-case before)</summary>
-    [JsonProperty("currency")] public string Currency { get; set; }
+    [JsonProperty("currency"), OpnStrict] public string Currency { get; set; }
 
-    [JsonProperty("status")] public string Status { get; set; }
-    [JsonProperty("paid")] public bool Paid { get; set; }
+    [JsonProperty("status"), OpnStrict] public string Status { get; set; }
+    [JsonProperty("paid"), OpnStrict] public bool Paid { get; set; }
     [JsonProperty("expired")] public bool Expired { get; set; }
     [JsonProperty("failure_code")] public string FailureCode { get; set; }
     [JsonProperty("failure_message")] public string FailureMessage { get; set; }
     [JsonProperty("authorize_uri")] public string AuthorizeUri { get; set; }
     [JsonProperty("return_uri")] public string ReturnUri { get; set; }
     [JsonProperty("transaction")] public string Transaction { get; set; }
-    [JsonProperty("source")] public OpnSource Source { get; set; }
+    [JsonProperty("source"), OpnStrict] public OpnSource Source { get; set; }
 
     /// <summary>Gets or sets the metadata; values that are not strings in the JSON are kept as their JSON text</summary>
-    [JsonProperty("metadata")]
+    [JsonProperty("metadata"), OpnStrict]
     [JsonConverter(typeof(OpnMetadataConverter))]
     public IDictionary<string, string> Metadata { get; set; } = new Dictionary<string, string>();
 
     [JsonProperty("paid_at")] public DateTime? PaidAt { get; set; }
-    [JsonProperty("expires_at")] public DateTime? ExpiresAt { get; set; }
+    [JsonProperty("expires_at"), OpnStrict] public DateTime? ExpiresAt { get; set; }
     [JsonProperty("expired_at")] public DateTime? ExpiredAt { get; set; }
 
     /// <summary>created_at (2019-05-29) or created (2017-11-02)</summary>
@@ -87,6 +88,10 @@ public class OpnCharge
     [JsonProperty("merchant_advice")] public string MerchantAdvice { get; set; }
     [JsonProperty("merchant_advice_code")] public string MerchantAdviceCode { get; set; }
     [JsonProperty("approval_code")] public string ApprovalCode { get; set; }
+    [JsonProperty("acquirer_reference_number")] public string AcquirerReferenceNumber { get; set; }
+    [JsonProperty("linked_account")] public JToken LinkedAccount { get; set; }
+    [JsonProperty("authorized_at")] public DateTime? AuthorizedAt { get; set; }
+    [JsonProperty("multi_capture")] public bool? MultiCapture { get; set; }
 
     /// <summary>Gets a value indicating whether the charge is paid (status successful and paid)</summary>
     [JsonIgnore]

@@ -144,7 +144,7 @@ public class OpnClient : IOpnClient
             var value = parse(body);
             var actual = objectOf(value);
             if (actual is not null && !string.Equals(actual, objectType, StringComparison.Ordinal))
-                throw new JsonSerializationException($"Expected an Opn {objectType} object.");
+                throw new OpnJsonException("object", $"not {objectType}");
 
             return value;
         };
@@ -290,8 +290,9 @@ public class OpnClient : IOpnClient
             }
             catch (Exception exception) when (exception is JsonException or FormatException or InvalidCastException or OverflowException or ArgumentException)
             {
-                //the inner exception may quote the body: keep only its type
-                throw new OpnTransportException($"{operation}: Opn answered {status} with a body that is not the expected JSON ({exception.GetType().Name}).",
+                //the path and the reason only: the inner exception may quote the body, and a name in the body could be the key
+                var failure = Redact(OpnJson.DescribeReadFailure(exception), credentials);
+                throw new OpnTransportException($"{operation}: Opn answered {status} with a body that is not the expected JSON ({failure}).",
                     false, true);
             }
         }

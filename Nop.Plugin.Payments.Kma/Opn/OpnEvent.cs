@@ -15,9 +15,9 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// </remarks>
 public class OpnEvent
 {
-    [JsonProperty("object")] public string Object { get; set; }
-    [JsonProperty("id")] public string Id { get; set; }
-    [JsonProperty("livemode")] public bool Livemode { get; set; }
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
+    [JsonProperty("id"), OpnStrict] public string Id { get; set; }
+    [JsonProperty("livemode"), OpnStrict] public bool Livemode { get; set; }
     [JsonProperty("location")] public string Location { get; set; }
     [JsonProperty("key")] public string Key { get; set; }
     [JsonProperty("data")] public JObject Data { get; set; }
@@ -65,7 +65,7 @@ public class OpnEvent
 }
 
 /// <summary>
-/// Represents one delivery of an event to a webhook endpoint
+/// Represents one delivery of an event to a webhook endpoint. Nothing here is decided on: every field is read tolerantly.
 /// </summary>
 public class OpnWebhookDelivery
 {
@@ -82,6 +82,7 @@ public class OpnWebhookDelivery
     /// <summary>Gets or sets the raw JSON that was delivered</summary>
     [JsonProperty("payload")] public string Payload { get; set; }
 
+    /// <summary>Gets or sets when the delivery was made; Opn writes this one as "2023-03-02 10:27:09 UTC"</summary>
     [JsonProperty("created_at")] public DateTime? CreatedAt { get; set; }
 
     [JsonProperty("created")]

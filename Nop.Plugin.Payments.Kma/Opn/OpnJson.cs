@@ -6,7 +6,9 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 
 /// <summary>
 /// Reads Opn's JSON. Unknown fields are ignored, nulls keep the model's defaults, dates are read as UTC and strings
-/// are never turned into dates on the way (so metadata and raw event data stay as sent).
+/// are never turned into dates on the way (so metadata and raw event data stay as sent). Fields money decisions
+/// rest on are strict, all others tolerant (see <see cref="OpnStrictAttribute"/>); every timestamp goes through
+/// <see cref="OpnTimestampConverter"/>.
 /// </summary>
 public static class OpnJson
 {
@@ -21,8 +23,11 @@ public static class OpnJson
         FloatParseHandling = FloatParseHandling.Decimal,
         MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
         TypeNameHandling = TypeNameHandling.None,
+        ContractResolver = new OpnContractResolver(),
         MaxDepth = 64
     };
+
+    private const int MAX_PATH_LENGTH = 120;
 
     #endregion
 
@@ -44,22 +49,56 @@ public static class OpnJson
     public static T Deserialize<T>(string json)
     {
         if (string.IsNullOrWhiteSpace(json))
-            throw new JsonReaderException("The body is empty.");
+            throw new OpnJsonException(string.Empty, "empty");
 
         using var stringReader = new StringReader(json);
         using var jsonReader = new JsonTextReader(stringReader);
         var value = Serializer.Deserialize<T>(jsonReader);
         if (value is null)
-            throw new JsonReaderException("The body is JSON null.");
+            throw new OpnJsonException(string.Empty, "JSON null");
 
         //trailing content means the body is not a single JSON value
         while (jsonReader.Read())
         {
             if (jsonReader.TokenType != JsonToken.Comment)
-                throw new JsonReaderException("Unexpected content after the JSON value.");
+                throw new OpnJsonException(string.Empty, "more than one JSON value");
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Gets a JSON path as it is shown in messages: "(body)" for the whole body, at most 120 characters, and only
+    /// the characters of Opn's field names, indexes and dots (anything else becomes "?")
+    /// </summary>
+    public static string FormatPath(string path)
+    {
+        if (string.IsNullOrEmpty(path))
+            return "(body)";
+
+        var shown = new char[Math.Min(path.Length, MAX_PATH_LENGTH)];
+        for (var i = 0; i < shown.Length; i++)
+        {
+            var c = path[i];
+            shown[i] = char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '[' or ']' or '-' ? c : '?';
+        }
+
+        return path.Length > MAX_PATH_LENGTH ? new string(shown) + "..." : new string(shown);
+    }
+
+    /// <summary>
+    /// Says where and why a body could not be read, as "path: reason", without quoting the body
+    /// </summary>
+    /// <param name="exception">What reading the body threw</param>
+    public static string DescribeReadFailure(Exception exception)
+    {
+        return exception switch
+        {
+            OpnJsonException refused => refused.Message,
+            JsonReaderException reader => $"{FormatPath(reader.Path)}: not valid JSON",
+            JsonSerializationException serialization => $"{FormatPath(serialization.Path)}: not of the expected JSON type",
+            _ => $"(body): not of the expected shape ({exception?.GetType().Name})"
+        };
     }
 
     /// <summary>Reads a charge object</summary>

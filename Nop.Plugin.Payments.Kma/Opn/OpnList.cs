@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Nop.Plugin.Payments.Kma.Opn;
 
@@ -7,8 +8,8 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// </summary>
 public class OpnList<T>
 {
-    [JsonProperty("object")] public string Object { get; set; }
-    [JsonProperty("data")] public IList<T> Data { get; set; } = new List<T>();
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
+    [JsonProperty("data"), OpnStrict] public IList<T> Data { get; set; } = new List<T>();
     [JsonProperty("limit")] public int Limit { get; set; }
     [JsonProperty("offset")] public int Offset { get; set; }
     [JsonProperty("total")] public int Total { get; set; }
@@ -26,8 +27,8 @@ public class OpnList<T>
 /// </summary>
 public class OpnSearchResult<T>
 {
-    [JsonProperty("object")] public string Object { get; set; }
-    [JsonProperty("data")] public IList<T> Data { get; set; } = new List<T>();
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
+    [JsonProperty("data"), OpnStrict] public IList<T> Data { get; set; } = new List<T>();
     [JsonProperty("page")] public int Page { get; set; }
     [JsonProperty("per_page")] public int PerPage { get; set; }
     [JsonProperty("total")] public int Total { get; set; }
@@ -41,4 +42,6 @@ public class OpnSearchResult<T>
     public IDictionary<string, string> Filters { get; set; } = new Dictionary<string, string>();
 
     [JsonProperty("order")] public string Order { get; set; }
+    [JsonProperty("export")] public JToken Export { get; set; }
+    [JsonProperty("aggregate_level")] public JToken AggregateLevel { get; set; }
 }

@@ -8,14 +8,14 @@ namespace Nop.Plugin.Payments.Kma.Opn;
 /// </summary>
 public class OpnSource
 {
-    [JsonProperty("object")] public string Object { get; set; }
-    [JsonProperty("id")] public string Id { get; set; }
-    [JsonProperty("livemode")] public bool Livemode { get; set; }
+    [JsonProperty("object"), OpnStrict] public string Object { get; set; }
+    [JsonProperty("id"), OpnStrict] public string Id { get; set; }
+    [JsonProperty("livemode"), OpnStrict] public bool Livemode { get; set; }
     [JsonProperty("location")] public string Location { get; set; }
-    [JsonProperty("type")] public string Type { get; set; }
+    [JsonProperty("type"), OpnStrict] public string Type { get; set; }
     [JsonProperty("flow")] public string Flow { get; set; }
-    [JsonProperty("amount")] public long Amount { get; set; }
-    [JsonProperty("currency")] public string Currency { get; set; }
+    [JsonProperty("amount"), OpnStrict] public long Amount { get; set; }
+    [JsonProperty("currency"), OpnStrict] public string Currency { get; set; }
     [JsonProperty("platform_type")] public string PlatformType { get; set; }
 
     /// <summary>Gets or sets the status of the source's charge, or "unknown" while it has none</summary>
@@ -43,6 +43,7 @@ public class OpnSource
     [JsonProperty("receipt_amount")] public long? ReceiptAmount { get; set; }
     [JsonProperty("discounts")] public JToken Discounts { get; set; }
     [JsonProperty("promotion_code")] public string PromotionCode { get; set; }
+    [JsonProperty("qr_settings")] public JToken QrSettings { get; set; }
 
     /// <summary>created_at (2019-05-29) or created (2017-11-02)</summary>
     [JsonProperty("created_at")] public DateTime? CreatedAt { get; set; }

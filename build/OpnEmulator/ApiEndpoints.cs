@@ -95,24 +95,48 @@ internal static class ApiEndpoints
         return value;
     }
 
+    private static readonly DateTimeOffset _accountCreatedAt = DateTimeOffset.UnixEpoch.AddYears(53);
+
+    // Field for field in the order of Opn's account answers; transfers are not emulated, so transfer_config holds neutral values.
     private static object AccountObject(DateTimeOffset now) => new Dictionary<string, object>
     {
         ["object"] = "account",
         ["id"] = "acct_test_6kmaemulatoraccount",
+        ["team"] = "acct_test_6kmaemulatoraccount",
         ["livemode"] = false,
         ["location"] = "/account",
         ["country"] = "TH",
         ["currency"] = "THB",
         ["email"] = "emulator@localhost",
-        ["created_at"] = OpnTimestampConverter.Format(DateTimeOffset.UnixEpoch.AddYears(53)),
+        ["created_at"] = OpnTimestampConverter.Format(_accountCreatedAt),
         ["supported_currencies"] = new[] { "THB" },
         ["api_version"] = ChargeRules.SupportedApiVersion,
-        ["auto_activate_recipient"] = false,
+        ["auto_activate_recipients"] = false,
         ["chain_enabled"] = false,
         ["zero_interest_installments"] = false,
-        ["metadata_export_keys"] = new Dictionary<string, object>(),
+        ["chain_return_uri"] = null,
         ["webhook_uri"] = null,
-        ["team"] = "acct_test_6kmaemulatoraccount"
+        ["metadata_export_keys"] = new Dictionary<string, object>
+        {
+            ["charge"] = Array.Empty<string>(),
+            ["transfer"] = Array.Empty<string>(),
+            ["refund"] = Array.Empty<string>(),
+            ["dispute"] = Array.Empty<string>()
+        },
+        ["chaining_allowed"] = false,
+        ["last_updated_api_version"] = _accountCreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["transfer_config"] = new Dictionary<string, object>
+        {
+            ["min_transfer_amount"] = "30.00",
+            ["max_transfer_amount"] = "2000000.00",
+            ["same_bank_max_transfer_amount"] = "2000000.00",
+            ["is_payout_enabled"] = false,
+            ["fee"] = "30.00",
+            ["provider"] = "",
+            ["merchant_id"] = null,
+            ["transfer_service_availability"] = null,
+            ["max_active_realtime_transfer_schedules"] = null
+        }
     };
 
     private static object CapabilityObject() => new Dictionary<string, object>
@@ -122,8 +146,8 @@ internal static class ApiEndpoints
         ["banks"] = Array.Empty<string>(),
         ["limits"] = new Dictionary<string, object>
         {
-            ["charge_amount"] = new Dictionary<string, long> { ["min"] = ChargeRules.MinAmount, ["max"] = ChargeRules.MaxAmount },
-            ["transfer_amount"] = new Dictionary<string, long> { ["min"] = 100 },
+            ["charge_amount"] = new Dictionary<string, long> { ["max"] = ChargeRules.MaxAmount, ["min"] = ChargeRules.MinAmount },
+            ["transfer_amount"] = new Dictionary<string, long> { ["max"] = 100000000000, ["min"] = 3000 },
             ["installment_amount"] = new Dictionary<string, long> { ["min"] = 200000 }
         },
         ["payment_methods"] = ChargeRules.SourceTypes.OrderBy(type => type, StringComparer.Ordinal).Select(type => new Dictionary<string, object>
@@ -133,7 +157,8 @@ internal static class ApiEndpoints
             ["currencies"] = new[] { ChargeRules.Currency },
             ["card_brands"] = null,
             ["installment_terms"] = null,
-            ["banks"] = null,
+            ["loan_installment_terms"] = null,
+            ["banks"] = Array.Empty<string>(),
             ["provider"] = null
         }).ToList(),
         ["country"] = "TH",

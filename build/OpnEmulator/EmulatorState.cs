@@ -218,6 +218,7 @@ internal sealed class EmulatorState
             charge.Status = "successful";
             charge.Authorized = true;
             charge.Paid = true;
+            charge.AuthorizedAt = now;
             charge.PaidAt = now;
             charge.Transaction = Ids.New("trxn");
             charge.Source.ChargeStatus = "successful";

@@ -4,7 +4,9 @@ using System.Text.Json.Serialization;
 
 namespace OpnEmulator;
 
-// The objects the API returns, field for field in the order of Opn's 2019-05-29 examples (nulls included).
+// The objects the API returns, field for field in the order of Opn's 2019-05-29 answers (nulls included): the KMA
+// guide's examples plus the fields today's objects carry. The test data beside the emulator tests lists every field
+// with where it was seen.
 
 internal sealed class TransactionFeesObject
 {
@@ -42,16 +44,18 @@ internal sealed class ListObject<T>
 internal sealed class SearchObject<T>
 {
     [JsonPropertyName("object")] public string Object { get; set; } = "search";
-    [JsonPropertyName("order")] public string Order { get; set; } = "chronological";
-    [JsonPropertyName("location")] public string Location { get; set; } = "/search";
-    [JsonPropertyName("scope")] public string Scope { get; set; }
-    [JsonPropertyName("query")] public string Query { get; set; }
-    [JsonPropertyName("filters")] public IDictionary<string, string> Filters { get; set; } = new Dictionary<string, string>();
+    [JsonPropertyName("export")] public object Export { get; set; }
+    [JsonPropertyName("data")] public IList<T> Data { get; set; } = new List<T>();
     [JsonPropertyName("page")] public int Page { get; set; } = 1;
     [JsonPropertyName("per_page")] public int PerPage { get; set; } = 30;
     [JsonPropertyName("total")] public int Total { get; set; }
     [JsonPropertyName("total_pages")] public int TotalPages { get; set; }
-    [JsonPropertyName("data")] public IList<T> Data { get; set; } = new List<T>();
+    [JsonPropertyName("filters")] public IDictionary<string, string> Filters { get; set; } = new Dictionary<string, string>();
+    [JsonPropertyName("location")] public string Location { get; set; } = "/search";
+    [JsonPropertyName("order")] public string Order { get; set; } = "chronological";
+    [JsonPropertyName("query")] public string Query { get; set; }
+    [JsonPropertyName("scope")] public string Scope { get; set; }
+    [JsonPropertyName("aggregate_level")] public string AggregateLevel { get; set; }
 }
 
 internal sealed class SourceObject
@@ -75,6 +79,7 @@ internal sealed class SourceObject
     [JsonPropertyName("phone_number")] public string PhoneNumber { get; set; }
     [JsonPropertyName("platform_type")] public string PlatformType { get; set; }
     [JsonPropertyName("scannable_code")] public object ScannableCode { get; set; }
+    [JsonPropertyName("qr_settings")] public object QrSettings { get; set; }
     [JsonPropertyName("billing")] public object Billing { get; set; }
     [JsonPropertyName("shipping")] public object Shipping { get; set; }
     [JsonPropertyName("items")] public IList<object> Items { get; set; } = new List<object>();
@@ -88,6 +93,7 @@ internal sealed class SourceObject
     [JsonPropertyName("charge_status")] public string ChargeStatus { get; set; } = "unknown";
     [JsonPropertyName("receipt_amount")] public long? ReceiptAmount { get; set; }
     [JsonPropertyName("discounts")] public IList<object> Discounts { get; set; } = new List<object>();
+    [JsonPropertyName("promotion_code")] public string PromotionCode { get; set; }
 }
 
 internal sealed class ChargeObject
@@ -96,6 +102,7 @@ internal sealed class ChargeObject
     [JsonPropertyName("id")] public string Id { get; set; }
     [JsonPropertyName("location")] public string Location { get; set; }
     [JsonPropertyName("amount")] public long Amount { get; set; }
+    [JsonPropertyName("acquirer_reference_number")] public string AcquirerReferenceNumber { get; set; }
     [JsonPropertyName("net")] public long Net { get; set; }
     [JsonPropertyName("fee")] public long Fee { get; set; }
     [JsonPropertyName("fee_vat")] public long FeeVat { get; set; }
@@ -115,19 +122,24 @@ internal sealed class ChargeObject
     [JsonPropertyName("card")] public object Card { get; set; }
     [JsonPropertyName("source")] public SourceObject Source { get; set; }
     [JsonPropertyName("schedule")] public string Schedule { get; set; }
+    [JsonPropertyName("linked_account")] public object LinkedAccount { get; set; }
     [JsonPropertyName("customer")] public string Customer { get; set; }
     [JsonPropertyName("dispute")] public object Dispute { get; set; }
     [JsonPropertyName("transaction")] public string Transaction { get; set; }
     [JsonPropertyName("failure_code")] public string FailureCode { get; set; }
     [JsonPropertyName("failure_message")] public string FailureMessage { get; set; }
+    [JsonPropertyName("merchant_advice")] public string MerchantAdvice { get; set; }
+    [JsonPropertyName("merchant_advice_code")] public string MerchantAdviceCode { get; set; }
     [JsonPropertyName("status")] public string Status { get; set; } = "pending";
     [JsonPropertyName("authorize_uri")] public string AuthorizeUri { get; set; }
     [JsonPropertyName("return_uri")] public string ReturnUri { get; set; }
     [JsonPropertyName("created_at")] public DateTimeOffset CreatedAt { get; set; }
     [JsonPropertyName("paid_at")] public DateTimeOffset? PaidAt { get; set; }
+    [JsonPropertyName("authorized_at")] public DateTimeOffset? AuthorizedAt { get; set; }
     [JsonPropertyName("expires_at")] public DateTimeOffset? ExpiresAt { get; set; }
     [JsonPropertyName("expired_at")] public DateTimeOffset? ExpiredAt { get; set; }
     [JsonPropertyName("reversed_at")] public DateTimeOffset? ReversedAt { get; set; }
+    [JsonPropertyName("multi_capture")] public bool MultiCapture { get; set; }
     [JsonPropertyName("zero_interest_installments")] public bool ZeroInterestInstallments { get; set; }
     [JsonPropertyName("branch")] public object Branch { get; set; }
     [JsonPropertyName("terminal")] public object Terminal { get; set; }
@@ -144,6 +156,8 @@ internal sealed class ChargeObject
     [JsonPropertyName("voided")] public bool Voided { get; set; }
     [JsonPropertyName("paid")] public bool Paid { get; set; }
     [JsonPropertyName("expired")] public bool Expired { get; set; }
+    [JsonPropertyName("can_perform_void")] public bool CanPerformVoid { get; set; }
+    [JsonPropertyName("approval_code")] public string ApprovalCode { get; set; }
 }
 
 internal sealed class WebhookDeliveryObject
@@ -154,7 +168,14 @@ internal sealed class WebhookDeliveryObject
     [JsonPropertyName("status")] public int? Status { get; set; }
     [JsonPropertyName("key")] public string Key { get; set; }
     [JsonPropertyName("error")] public string Error { get; set; }
-    [JsonPropertyName("created_at")] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Gets or sets the body that was sent, as text</summary>
+    [JsonPropertyName("payload")] public string Payload { get; set; }
+
+    /// <summary>Gets or sets when the attempt was made, written as Opn writes it here: "2023-03-02 10:27:09 UTC"</summary>
+    [JsonPropertyName("created_at")]
+    [JsonConverter(typeof(OpnUtcTextTimestampConverter))]
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 internal sealed class EventObject
@@ -221,6 +242,26 @@ internal sealed class OpnTimestampConverter : JsonConverter<DateTimeOffset>
     }
 
     public static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Writes timestamps the way Opn writes them on webhook deliveries: "2023-03-02 10:27:09 UTC"
+/// </summary>
+internal sealed class OpnUtcTextTimestampConverter : JsonConverter<DateTimeOffset>
+{
+    private const string FORMAT = "yyyy-MM-dd HH:mm:ss 'UTC'";
+
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        return DateTimeOffset.ParseExact(reader.GetString(), FORMAT, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        writer.WriteStringValue(Format(value));
+    }
+
+    public static string Format(DateTimeOffset value) => value.UtcDateTime.ToString(FORMAT, CultureInfo.InvariantCulture);
 }
 
 internal static class OpnJson

@@ -301,6 +301,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             Status = status,
             Key = ev.Event.Key,
             Error = error,
+            Payload = delivery.Body,
             CreatedAt = sentAt
         });
         lock (_lock)
