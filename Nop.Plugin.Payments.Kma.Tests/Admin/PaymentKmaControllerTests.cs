@@ -84,6 +84,12 @@ public class PaymentKmaControllerTests
         return (ConfigurationModel)view.Model;
     }
 
+    /// <summary>The Configure form as the page shows it, posted untouched (the secret fields empty)</summary>
+    private async Task<ConfigurationModel> FormAsShownAsync()
+    {
+        return ModelOf(await CreateController().Configure());
+    }
+
     private static ConfigurationModel PostedModel(Action<ConfigurationModel> change = null)
     {
         var model = new ConfigurationModel
@@ -308,7 +314,7 @@ public class PaymentKmaControllerTests
                 ChargeAmountMax = 15000000
             });
 
-        var test = ModelOf(await CreateController().TestConnection()).ConnectionTest;
+        var test = ModelOf(await CreateController().TestConnection(await FormAsShownAsync())).ConnectionTest;
 
         Assert.That(used.SecretKey, Is.EqualTo("skey_test_5secondstoresecret77"));
         Assert.That(used.ApiBaseUrl, Is.EqualTo("http://127.0.0.1:5090"));
@@ -329,7 +335,7 @@ public class PaymentKmaControllerTests
         _opnClient.Setup(client => client.GetCapabilityAsync(It.IsAny<OpnCredentials>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new OpnCapability { PaymentMethods = { new OpnPaymentMethod { Name = "mobile_banking_scb", Currencies = { "THB" } } } });
 
-        var test = ModelOf(await CreateController().TestConnection()).ConnectionTest;
+        var test = ModelOf(await CreateController().TestConnection(await FormAsShownAsync())).ConnectionTest;
 
         Assert.That(test.Success, Is.True);
         Assert.That(test.KmaEnabled, Is.False);
@@ -346,7 +352,7 @@ public class PaymentKmaControllerTests
     {
         _settings.Values.Clear();
 
-        var test = ModelOf(await CreateController().TestConnection()).ConnectionTest;
+        var test = ModelOf(await CreateController().TestConnection(await FormAsShownAsync())).ConnectionTest;
 
         Assert.That(test.Success, Is.False);
         Assert.That(test.Error, Is.EqualTo(KmaLocaleResources.English["Plugins.Payments.Kma.TestConnection.NoSecretKey"]));
@@ -372,7 +378,7 @@ public class PaymentKmaControllerTests
         _opnClient.Setup(client => client.GetAccountAsync(It.IsAny<OpnCredentials>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(failure);
 
-        var model = ModelOf(await CreateController().TestConnection());
+        var model = ModelOf(await CreateController().TestConnection(await FormAsShownAsync()));
         var test = model.ConnectionTest;
 
         var format = KmaLocaleResources.English[$"Plugins.Payments.Kma.TestConnection.Error.{expected}"];
@@ -390,7 +396,7 @@ public class PaymentKmaControllerTests
         _opnClient.Setup(client => client.GetAccountAsync(It.IsAny<OpnCredentials>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("boom"));
 
-        var test = ModelOf(await CreateController().TestConnection()).ConnectionTest;
+        var test = ModelOf(await CreateController().TestConnection(await FormAsShownAsync())).ConnectionTest;
 
         Assert.That(test.Error, Is.EqualTo(KmaLocaleResources.English["Plugins.Payments.Kma.TestConnection.Error.Unexpected"]));
         _logger.Verify(logger => logger.ErrorAsync(It.IsAny<string>(), It.IsAny<Exception>(), null), Times.Once);

@@ -149,7 +149,7 @@ public class PaymentKmaPublicController : BasePaymentController
             AmountThb = amountSatang > 0 ? "฿" + (amountSatang / 100m).ToString("N2", CultureInfo.InvariantCulture) : null
         };
 
-        if (order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.Authorized)
+        if (result.Outcome == KmaSyncOutcome.Paid || order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.Authorized)
             model.Paid = true;
         else if (result.Outcome == KmaSyncOutcome.NotApplied)
         {
@@ -205,7 +205,7 @@ public class PaymentKmaPublicController : BasePaymentController
 
         //what the shopper is told follows the order as the sync left it (it may have been paid or cancelled)
         order = await _orderService.GetOrderByIdAsync(order.Id) ?? order;
-        var paid = order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.Authorized;
+        var paid = result.Outcome == KmaSyncOutcome.Paid || order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.Authorized;
 
         if (unsettled && !paid && order.OrderStatus != OrderStatus.Cancelled)
             return RedirectToRoute(KmaDefaults.Checkout.WaitingRouteName, new { orderGuid = order.OrderGuid, token });
