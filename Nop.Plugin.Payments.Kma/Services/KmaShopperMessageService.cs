@@ -148,7 +148,8 @@ public class KmaShopperMessageService : IKmaShopperMessageService
         if (note != null && note.OrderId == order.Id)
             await _orderService.DeleteOrderNoteAsync(note);
 
-        await _genericAttributeService.SaveAttributeAsync(order, KmaDefaults.OrderAttributes.FailureNoteId, 0);
+        //an empty value deletes the attribute
+        await _genericAttributeService.SaveAttributeAsync(order, KmaDefaults.OrderAttributes.FailureNoteId, string.Empty);
     }
 
     #endregion
