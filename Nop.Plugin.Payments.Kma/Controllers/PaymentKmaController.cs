@@ -337,7 +337,12 @@ public class PaymentKmaController : BasePaymentController
         var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
         var saved = await _settingService.LoadSettingAsync<KmaPaymentSettings>(storeScope);
 
-        var problems = KmaSettingsValidator.Validate(model.PublicKey, model.SecretKey, saved.SecretKey, null, model.ApiBaseUrl);
+        //an empty field is one the page did not send (a store scope's fields that are not overridden are disabled and
+        //show the inherited value) or a secret left empty: both mean the saved value
+        var publicKey = string.IsNullOrWhiteSpace(model.PublicKey) ? saved.PublicKey : model.PublicKey.Trim();
+        var apiBaseUrl = string.IsNullOrWhiteSpace(model.ApiBaseUrl) ? saved.ApiBaseUrl : model.ApiBaseUrl.Trim();
+
+        var problems = KmaSettingsValidator.Validate(publicKey, model.SecretKey, saved.SecretKey, null, apiBaseUrl);
         ConnectionTestModel test;
         if (problems.Any())
         {
@@ -350,9 +355,9 @@ public class PaymentKmaController : BasePaymentController
         {
             test = await TestConnectionAsync(new KmaPaymentSettings
             {
-                PublicKey = model.PublicKey?.Trim(),
+                PublicKey = publicKey,
                 SecretKey = string.IsNullOrWhiteSpace(model.SecretKey) ? saved.SecretKey : model.SecretKey.Trim(),
-                ApiBaseUrl = string.IsNullOrWhiteSpace(model.ApiBaseUrl) ? KmaDefaults.DefaultApiBaseUrl : model.ApiBaseUrl.Trim().TrimEnd('/')
+                ApiBaseUrl = string.IsNullOrWhiteSpace(apiBaseUrl) ? KmaDefaults.DefaultApiBaseUrl : apiBaseUrl.TrimEnd('/')
             });
         }
 
