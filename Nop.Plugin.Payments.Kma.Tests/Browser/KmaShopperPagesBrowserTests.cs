@@ -219,4 +219,20 @@ public partial class KmaBrowserTests
         await Assertions.Expect(info.Locator(".kma-way--desktop")).ToHaveTextAsync(English("PaymentInfo.Way.Desktop.Label") + " " + English("PaymentInfo.Way.Desktop"));
         await BrowserSetUp.ScreenshotAsync(page, "payment-info-theme-resets");
     }
+
+    [Test]
+    public async Task ThaiCheckoutNamesTheMethodInThai()
+    {
+        await using var context = await DesktopAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_store.BaseAddress.ToString());
+        await page.ClickAsync(".language-selector a:has-text('ไทย')");
+        var product = page.Locator(".product-item").First;
+        await product.Locator("input[name=quantity]").FillAsync("2");
+        await product.Locator(".add-to-cart-button").ClickAsync();
+        await page.ClickAsync("#checkout");
+
+        await Assertions.Expect(page.Locator($".payment-method[data-system-name='{KmaDefaults.SystemName}'] .payment-method-name"))
+            .ToHaveTextAsync(KmaLocaleResources.ThaiFriendlyName);
+    }
 }

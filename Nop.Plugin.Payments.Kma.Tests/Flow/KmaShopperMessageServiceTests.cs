@@ -159,4 +159,14 @@ public class KmaShopperMessageServiceTests
 
         Assert.That(_notes, Has.Count.EqualTo(1));
     }
+
+    [TestCase("Plugins.Payments.Kma.Checkout.AmountOutOfRangeOrder")]
+    [TestCase("Plugins.Payments.Kma.Checkout.ThbUnavailableOrder")]
+    public async Task AReasonARetryCannotCureSendsTheShopperToTheStore(string reason)
+    {
+        var message = await CreateService().GetMessageAsync(_order, reason);
+
+        Assert.That(message, Is.EqualTo($"en:{reason} en:Plugins.Payments.Kma.Next.ContactStore"));
+        _payments.Verify(payments => payments.CanRePostProcessPaymentAsync(It.IsAny<Order>()), Times.Never);
+    }
 }

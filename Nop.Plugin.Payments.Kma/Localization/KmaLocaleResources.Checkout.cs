@@ -26,8 +26,11 @@ public static partial class KmaLocaleResources
             "Krungsri (KMA) accepts payments from ฿20.00 to ฿150,000.00, and this order comes to {0}. Please change your cart or choose another payment method.",
             "กรุงศรี (KMA) รับชำระยอดตั้งแต่ ฿20.00 ถึง ฿150,000.00 แต่คำสั่งซื้อนี้มียอด {0} กรุณาปรับตะกร้าสินค้าหรือเลือกวิธีชำระเงินอื่น");
         Add("Checkout.AmountOutOfRangeOrder",
-            "The order total is outside what Krungsri (KMA) accepts (฿20.00 to ฿150,000.00), so the payment could not be started. Please contact the store.",
-            "ยอดคำสั่งซื้ออยู่นอกช่วงที่กรุงศรี (KMA) รับชำระ (฿20.00 ถึง ฿150,000.00) จึงไม่สามารถเริ่มการชำระเงินได้ กรุณาติดต่อร้านค้า");
+            "The order total is outside what Krungsri (KMA) accepts (฿20.00 to ฿150,000.00), so the payment could not be started.",
+            "ยอดคำสั่งซื้ออยู่นอกช่วงที่กรุงศรี (KMA) รับชำระ (฿20.00 ถึง ฿150,000.00) จึงไม่สามารถเริ่มการชำระเงินได้");
+        Add("Checkout.ThbUnavailableOrder",
+            "Krungsri (KMA) payments are made in Thai baht (THB), which this store no longer offers, so the payment could not be started.",
+            "การชำระเงินผ่านกรุงศรี (KMA) ใช้สกุลเงินบาท (THB) ซึ่งร้านค้านี้ไม่รองรับแล้ว จึงไม่สามารถเริ่มการชำระเงินได้");
         Add("Checkout.PaymentUnavailable",
             "We could not start your Krungsri (KMA) payment. Your order is saved.",
             "ไม่สามารถเริ่มการชำระเงินผ่านกรุงศรี (KMA) ได้ คำสั่งซื้อของคุณถูกบันทึกไว้แล้ว");

@@ -291,7 +291,7 @@ public class KmaCheckoutService : IKmaCheckoutService
         if (!totalThb.HasValue)
         {
             await AddOrderNoteAsync(order, "Krungsri (KMA): no charge was created because Thai baht (THB) is not a currency of the store.");
-            return Failed("Plugins.Payments.Kma.Checkout.ThbUnavailable");
+            return Failed("Plugins.Payments.Kma.Checkout.ThbUnavailableOrder");
         }
 
         var amountSatang = KmaAmountRule.ToSatang(totalThb.Value);

@@ -26,6 +26,14 @@ public class KmaShopperMessageService : IKmaShopperMessageService
         OpnFailureCodes.Timeout
     ];
 
+    //reasons a retry cannot cure: the shopper is sent to the store, not to the retry button
+    private static readonly string[] _retryDoesNotHelp =
+    [
+        "Plugins.Payments.Kma.Checkout.AmountOutOfRangeOrder",
+        "Plugins.Payments.Kma.Checkout.ThbUnavailableOrder",
+        "Plugins.Payments.Kma.Checkout.OrderCancelled"
+    ];
+
     private readonly IGenericAttributeService _genericAttributeService;
     private readonly ILocalizationService _localizationService;
     private readonly IOrderService _orderService;
@@ -110,7 +118,9 @@ public class KmaShopperMessageService : IKmaShopperMessageService
         ArgumentNullException.ThrowIfNull(order);
 
         var reason = await GetResourceAsync(resourceKey, languageId);
-        var next = await GetNextStepAsync(order, languageId);
+        var next = _retryDoesNotHelp.Contains(resourceKey, StringComparer.OrdinalIgnoreCase) && order.OrderStatus != OrderStatus.Cancelled
+            ? await GetResourceAsync("Plugins.Payments.Kma.Next.ContactStore", languageId)
+            : await GetNextStepAsync(order, languageId);
 
         return string.IsNullOrEmpty(next) ? reason : $"{reason} {next}";
     }
