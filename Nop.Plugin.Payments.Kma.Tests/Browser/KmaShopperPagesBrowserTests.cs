@@ -76,6 +76,25 @@ public partial class KmaBrowserTests
     }
 
     [Test]
+    public async Task APhonePaymentRejectedWhenFailuresCancelOrdersSaysCancelledAndOffersNoRetry()
+    {
+        await WithSettingsAsync(settings => settings.CancelOrderOnFailedCharge = true, async () =>
+        {
+            await using var context = await PhoneAsync();
+            var page = await PlaceOrderAsync(context);
+            await page.WaitForURLAsync(url => url.StartsWith(_emulator.BaseAddress.ToString(), StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.SelectOptionAsync("#failure-code", "payment_rejected");
+            await page.ClickAsync("#pay-failed");
+
+            var message = page.Locator(".notification.Error");
+            await Assertions.Expect(message).ToHaveTextAsync(English("Failure.payment_rejected") + " " + English("Next.Cancelled"));
+            await Assertions.Expect(page.Locator(".repost-payment-button")).ToHaveCountAsync(0);
+            Assert.That(_store.GetOrder(LastOrderId()).OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
+            return true;
+        });
+    }
+
+    [Test]
     public async Task AFailedPaymentNamesTheRetryButtonTheOrderPageReallyShows()
     {
         await WithSettingsAsync(settings => settings.CancelOrderOnFailedCharge = false, async () =>
