@@ -16,6 +16,11 @@ public static class KmaDefaults
     public static string LocaleResourcePrefix => "Plugins.Payments.Kma";
 
     /// <summary>
+    /// Gets the locale resource nopCommerce reads the plugin's localized friendly name from
+    /// </summary>
+    public static string FriendlyNameResourceName => "Plugins.FriendlyName." + SystemName;
+
+    /// <summary>
     /// Gets the culture of the language that receives the Thai locale resources
     /// </summary>
     public static string ThaiLanguageCulture => "th-TH";
@@ -51,6 +56,11 @@ public static class KmaDefaults
     public static string PaymentInfoViewName => "PaymentKma.PaymentInfo";
 
     /// <summary>
+    /// Gets the key (HttpContext.Items) that marks the payment info's styles as written into the current response
+    /// </summary>
+    public static string PaymentInfoStyleItemKey => "Nop.Plugin.Payments.Kma.payment-info-style";
+
+    /// <summary>
     /// Gets the plugin's views folder
     /// </summary>
     public static string ViewsPath => "/Plugins/Payments.Kma/Views/";
@@ -64,6 +74,11 @@ public static class KmaDefaults
     /// Gets the path of the admin configuration view
     /// </summary>
     public static string ConfigureViewPath => "~/Plugins/Payments.Kma/Views/Configure.cshtml";
+
+    /// <summary>
+    /// Gets the path of the admin view of a connection test's result
+    /// </summary>
+    public static string ConnectionTestViewPath => "~/Plugins/Payments.Kma/Views/_ConnectionTest.cshtml";
 
     /// <summary>
     /// Gets the path (relative to the store URL) of the admin configuration page
@@ -113,7 +128,15 @@ public static class KmaDefaults
 
         /// <summary>Gets the key of the id of the terminal charge the reconciliation task has already settled (skipped until the order gets a new charge)</summary>
         public static string ReconciledChargeId => "Kma.ReconciledChargeId";
+
+        /// <summary>Gets the key of the id of the customer-visible order note that shows the last failure reason</summary>
+        public static string FailureNoteId => "Kma.FailureNoteId";
     }
+
+    /// <summary>
+    /// Gets what the admin reads on a paid order about refunds (the payment method has no refund or void through the API)
+    /// </summary>
+    public static string RefundHelpNote => "Refunds: Opn's KMA guide says mobile banking charges cannot be voided or refunded through Opn Payments (API or dashboard). Pay the shopper back yourself, for example by bank transfer (Opn support can advise), then record it on this order with \"Refund (Offline)\".";
 
     /// <summary>
     /// Gets the prefix of the order notes that need the admin: a successful charge (money arrived) that could not pay the order
@@ -163,6 +186,9 @@ public static class KmaDefaults
     {
         /// <summary>Gets the only currency KMA charges take</summary>
         public static string Currency => "THB";
+
+        /// <summary>Gets nopCommerce's locale resource of the order details button that re-posts a payment ("Retry payment")</summary>
+        public static string RetryPaymentResource => "Order.RetryPayment";
 
         /// <summary>Gets the route name of the return page (Opn sends the shopper back here)</summary>
         public static string ReturnRouteName => "Plugin.Payments.Kma.Return";

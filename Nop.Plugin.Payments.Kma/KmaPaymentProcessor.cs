@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.Kma.Components;
 using Nop.Plugin.Payments.Kma.Localization;
 using Nop.Plugin.Payments.Kma.Services;
+using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
+using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
 using Nop.Services.ScheduleTasks;
+using Nop.Services.Stores;
 
 namespace Nop.Plugin.Payments.Kma;
 
@@ -21,35 +25,47 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
 {
     #region Fields
 
+    private readonly IGenericAttributeService _genericAttributeService;
     private readonly IHttpContextAccessor _httpContextAccessor;
     private readonly IKmaCheckoutService _kmaCheckoutService;
+    private readonly IKmaShopperMessageService _kmaShopperMessageService;
     private readonly ILanguageService _languageService;
     private readonly ILocalizationService _localizationService;
     private readonly INotificationService _notificationService;
+    private readonly IOrderService _orderService;
     private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
+    private readonly IStoreService _storeService;
     private readonly IWebHelper _webHelper;
 
     #endregion
 
     #region Ctor
 
-    public KmaPaymentProcessor(IHttpContextAccessor httpContextAccessor,
+    public KmaPaymentProcessor(IGenericAttributeService genericAttributeService,
+        IHttpContextAccessor httpContextAccessor,
         IKmaCheckoutService kmaCheckoutService,
+        IKmaShopperMessageService kmaShopperMessageService,
         ILanguageService languageService,
         ILocalizationService localizationService,
         INotificationService notificationService,
+        IOrderService orderService,
         IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
+        IStoreService storeService,
         IWebHelper webHelper)
     {
+        _genericAttributeService = genericAttributeService;
         _httpContextAccessor = httpContextAccessor;
         _kmaCheckoutService = kmaCheckoutService;
+        _kmaShopperMessageService = kmaShopperMessageService;
         _languageService = languageService;
         _localizationService = localizationService;
         _notificationService = notificationService;
+        _orderService = orderService;
         _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
+        _storeService = storeService;
         _webHelper = webHelper;
     }
 
@@ -81,7 +97,58 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
         var languages = await _languageService.GetAllLanguagesAsync(showHidden: true);
         var thai = languages.FirstOrDefault(language => string.Equals(language.LanguageCulture, KmaDefaults.ThaiLanguageCulture, StringComparison.OrdinalIgnoreCase));
         if (thai != null)
+        {
             await _localizationService.AddOrUpdateLocaleResourceAsync(KmaLocaleResources.Thai, thai.Id);
+
+            //nopCommerce names the method by this resource, falling back to plugin.json's FriendlyName (which the
+            //admin's plugin search matches, so the list still finds "Krungsri (KMA)")
+            await _localizationService.AddOrUpdateLocaleResourceAsync(new Dictionary<string, string>
+            {
+                [KmaDefaults.FriendlyNameResourceName] = KmaLocaleResources.ThaiFriendlyName
+            }, thai.Id);
+        }
+    }
+
+    /// <summary>
+    /// Takes the method off the active payment methods of every store scope, so that a reinstall starts inactive
+    /// </summary>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    private async Task DeactivateAsync()
+    {
+        var storeIds = new List<int> { 0 }.Concat((await _storeService.GetAllStoresAsync()).Select(store => store.Id));
+        foreach (var storeId in storeIds)
+        {
+            var paymentSettings = await _settingService.LoadSettingAsync<PaymentSettings>(storeId);
+            if (storeId > 0 && !await _settingService.SettingExistsAsync(paymentSettings, settings => settings.ActivePaymentMethodSystemNames, storeId))
+                continue;
+
+            if (paymentSettings.ActivePaymentMethodSystemNames.RemoveAll(name => string.Equals(name, KmaDefaults.SystemName, StringComparison.OrdinalIgnoreCase)) > 0)
+                await _settingService.SaveSettingAsync(paymentSettings, settings => settings.ActivePaymentMethodSystemNames, storeId, false);
+        }
+
+        await _settingService.ClearCacheAsync();
+    }
+
+    /// <summary>
+    /// Deletes the return token of every KMA order: a bearer key to the order's public pages must not outlive the plugin
+    /// </summary>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    private async Task DeleteReturnTokensAsync()
+    {
+        const int pageSize = 500;
+        for (var pageIndex = 0; ; pageIndex++)
+        {
+            var orders = await _orderService.SearchOrdersAsync(paymentMethodSystemName: KmaDefaults.SystemName, pageIndex: pageIndex, pageSize: pageSize);
+            foreach (var order in orders)
+            {
+                //an empty value deletes the attribute
+                if (!string.IsNullOrEmpty(await _genericAttributeService.GetAttributeAsync<string>(order, KmaDefaults.OrderAttributes.ReturnToken)))
+                    await _genericAttributeService.SaveAttributeAsync(order, KmaDefaults.OrderAttributes.ReturnToken, string.Empty);
+            }
+
+            if (!orders.HasNextPage)
+                break;
+        }
     }
 
     #endregion
@@ -108,8 +175,9 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
         var redirectUrl = result.RedirectUrl;
         if (result.Outcome == KmaCheckoutOutcome.Failed)
         {
-            //the order stays payable: the shopper lands on the order page with its "Complete payment" button
-            _notificationService.ErrorNotification(await _localizationService.GetResourceAsync(result.MessageResourceKey
+            //the shopper lands on the order page; the message offers only the next step nopCommerce really shows there
+            var current = await _orderService.GetOrderByIdAsync(order.Id) ?? order;
+            _notificationService.ErrorNotification(await _kmaShopperMessageService.GetMessageAsync(current, result.MessageResourceKey
                 ?? "Plugins.Payments.Kma.Checkout.PaymentUnavailable"));
             redirectUrl = GetOrderPageUrl("orderdetails/", order);
         }
@@ -166,7 +234,7 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     {
         ArgumentNullException.ThrowIfNull(order);
 
-        //"Complete payment" resumes the pending charge or starts the next attempt; nopCommerce has already checked
+        //"Retry payment" resumes the pending charge or starts the next attempt; nopCommerce has already checked
         //that the order is pending and not cancelled
         return Task.FromResult(order.PaymentStatus == Nop.Core.Domain.Payments.PaymentStatus.Pending
             && order.OrderStatus != OrderStatus.Cancelled);
@@ -237,10 +305,14 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
     /// <inheritdoc />
     public override async Task UninstallAsync()
     {
+        await DeactivateAsync();
+        await DeleteReturnTokensAsync();
+
         await _settingService.DeleteSettingAsync<KmaPaymentSettings>();
         if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is ScheduleTask task)
             await _scheduleTaskService.DeleteTaskAsync(task);
         await _localizationService.DeleteLocaleResourcesAsync(KmaDefaults.LocaleResourcePrefix);
+        await _localizationService.DeleteLocaleResourceAsync(KmaDefaults.FriendlyNameResourceName);
 
         await base.UninstallAsync();
     }

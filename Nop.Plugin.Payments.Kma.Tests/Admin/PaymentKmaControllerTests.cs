@@ -84,6 +84,12 @@ public class PaymentKmaControllerTests
         return (ConfigurationModel)view.Model;
     }
 
+    /// <summary>The Configure form as the page shows it, posted untouched (the secret fields empty)</summary>
+    private async Task<ConfigurationModel> FormAsShownAsync()
+    {
+        return ModelOf(await CreateController().Configure());
+    }
+
     private static ConfigurationModel PostedModel(Action<ConfigurationModel> change = null)
     {
         var model = new ConfigurationModel
@@ -308,7 +314,7 @@ public class PaymentKmaControllerTests
                 ChargeAmountMax = 15000000
             });
 
-        var test = ModelOf(await CreateController().TestConnection()).ConnectionTest;
+        var test = ModelOf(await CreateController().TestConnection(await FormAsShownAsync())).ConnectionTest;
 
         Assert.That(used.SecretKey, Is.EqualTo("skey_test_5secondstoresecret77"));
         Assert.That(used.ApiBaseUrl, Is.EqualTo("http://127.0.0.1:5090"));
@@ -329,7 +335,7 @@ public class PaymentKmaControllerTests
         _opnClient.Setup(client => client.GetCapabilityAsync(It.IsAny<OpnCredentials>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new OpnCapability { PaymentMethods = { new OpnPaymentMethod { Name = "mobile_banking_scb", Currencies = { "THB" } } } });
 
-        var test = ModelOf(await CreateController().TestConnection()).ConnectionTest;
+        var test = ModelOf(await CreateController().TestConnection(await FormAsShownAsync())).ConnectionTest;
 
         Assert.That(test.Success, Is.True);
         Assert.That(test.KmaEnabled, Is.False);
@@ -346,7 +352,7 @@ public class PaymentKmaControllerTests
     {
         _settings.Values.Clear();
 
-        var test = ModelOf(await CreateController().TestConnection()).ConnectionTest;
+        var test = ModelOf(await CreateController().TestConnection(await FormAsShownAsync())).ConnectionTest;
 
         Assert.That(test.Success, Is.False);
         Assert.That(test.Error, Is.EqualTo(KmaLocaleResources.English["Plugins.Payments.Kma.TestConnection.NoSecretKey"]));
@@ -372,7 +378,7 @@ public class PaymentKmaControllerTests
         _opnClient.Setup(client => client.GetAccountAsync(It.IsAny<OpnCredentials>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(failure);
 
-        var model = ModelOf(await CreateController().TestConnection());
+        var model = ModelOf(await CreateController().TestConnection(await FormAsShownAsync()));
         var test = model.ConnectionTest;
 
         var format = KmaLocaleResources.English[$"Plugins.Payments.Kma.TestConnection.Error.{expected}"];
@@ -390,9 +396,84 @@ public class PaymentKmaControllerTests
         _opnClient.Setup(client => client.GetAccountAsync(It.IsAny<OpnCredentials>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("boom"));
 
-        var test = ModelOf(await CreateController().TestConnection()).ConnectionTest;
+        var test = ModelOf(await CreateController().TestConnection(await FormAsShownAsync())).ConnectionTest;
 
         Assert.That(test.Error, Is.EqualTo(KmaLocaleResources.English["Plugins.Payments.Kma.TestConnection.Error.Unexpected"]));
         _logger.Verify(logger => logger.ErrorAsync(It.IsAny<string>(), It.IsAny<Exception>(), null), Times.Once);
+    }
+
+    private void OpnAccepts(Action<OpnCredentials> used)
+    {
+        _opnClient.Setup(client => client.GetAccountAsync(It.IsAny<OpnCredentials>(), It.IsAny<CancellationToken>()))
+            .Callback((OpnCredentials credentials, CancellationToken _) => used(credentials))
+            .ReturnsAsync(new OpnAccount { Email = "owner@shop.example", Country = "TH", Livemode = false });
+        _opnClient.Setup(client => client.GetCapabilityAsync(It.IsAny<OpnCredentials>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OpnCapability { PaymentMethods = { new OpnPaymentMethod { Name = "mobile_banking_bay", Currencies = { "THB" } } } });
+    }
+
+    [Test]
+    public async Task TestConnectionTestsWhatIsInTheFormAndSavesNothing()
+    {
+        const string typedSecret = "skey_test_5typedintotheformxyz";
+        OpnCredentials used = null;
+        OpnAccepts(credentials => used = credentials);
+        var form = await FormAsShownAsync();
+        form.PublicKey = "pkey_test_5typedpublickey2222";
+        form.SecretKey = typedSecret;
+        form.ApiBaseUrl = "http://127.0.0.1:5091/";
+        form.AdditionalFee = 25m;
+
+        var model = ModelOf(await CreateController().TestConnection(form));
+
+        Assert.That(used.SecretKey, Is.EqualTo(typedSecret));
+        Assert.That(used.PublicKey, Is.EqualTo("pkey_test_5typedpublickey2222"));
+        Assert.That(used.ApiBaseUrl, Is.EqualTo("http://127.0.0.1:5091"));
+        Assert.That(model.ConnectionTest.Success, Is.True);
+        Assert.That(_settings.Get<KmaPaymentSettings>(nameof(KmaPaymentSettings.SecretKey), 0), Is.EqualTo(STORED_SECRET), "nothing is saved");
+        Assert.That(_settings.Get<KmaPaymentSettings>(nameof(KmaPaymentSettings.PublicKey), 0), Is.EqualTo(STORED_PUBLIC));
+        Assert.That(_settings.SaveCount, Is.Zero);
+        AssertNoSecretIn(model, typedSecret, STORED_SECRET);
+    }
+
+    [Test]
+    public async Task AnEmptySecretFieldTestsTheSavedSecret()
+    {
+        OpnCredentials used = null;
+        OpnAccepts(credentials => used = credentials);
+        var form = await FormAsShownAsync();
+        form.ApiBaseUrl = "http://127.0.0.1:5092";
+
+        await CreateController().TestConnection(form);
+
+        Assert.That(used.SecretKey, Is.EqualTo(STORED_SECRET));
+        Assert.That(used.ApiBaseUrl, Is.EqualTo("http://127.0.0.1:5092"), "the rest comes from the form");
+    }
+
+    [Test]
+    public async Task TheAjaxAnswerIsTheResultAloneSoThePageKeepsItsInput()
+    {
+        OpnAccepts(_ => { });
+        var controller = CreateController();
+        controller.ControllerContext.HttpContext.Request.Headers.XRequestedWith = "XMLHttpRequest";
+
+        var result = await controller.TestConnection(await FormAsShownAsync());
+
+        Assert.That(result, Is.TypeOf<PartialViewResult>());
+        var partial = (PartialViewResult)result;
+        Assert.That(partial.ViewName, Is.EqualTo("~/Plugins/Payments.Kma/Views/_ConnectionTest.cshtml"));
+        Assert.That(((ConnectionTestModel)partial.Model).Success, Is.True);
+    }
+
+    [Test]
+    public async Task AMalformedTypedKeyIsExplainedAndNotSentToOpn()
+    {
+        var form = await FormAsShownAsync();
+        form.SecretKey = "pkey_test_5apublickeyinthesecret";
+
+        var test = ModelOf(await CreateController().TestConnection(form)).ConnectionTest;
+
+        Assert.That(test.Success, Is.False);
+        Assert.That(test.Error, Does.Contain(KmaLocaleResources.English["Plugins.Payments.Kma.Fields.SecretKey.IsPublicKey"]));
+        _opnClient.VerifyNoOtherCalls();
     }
 }

@@ -12,7 +12,7 @@ namespace Nop.Plugin.Payments.Kma.Tests.Browser;
 [TestFixture]
 [Category("Browser")]
 [NonParallelizable]
-public class KmaBrowserTests
+public partial class KmaBrowserTests
 {
     // Generous limits: the machine may be busy; nothing here measures time.
     private static readonly TimeSpan _pageTimeout = TimeSpan.FromSeconds(60);
@@ -44,6 +44,16 @@ public class KmaBrowserTests
     /// <summary>Adds a product within KMA's limits to the cart and goes through checkout until the order is confirmed</summary>
     private async Task<IPage> PlaceOrderAsync(IBrowserContext context, bool thai = false, bool usd = false, string screenshot = null)
     {
+        var page = await OpenPaymentInfoAsync(context, thai, usd, screenshot);
+        await page.ClickAsync(".payment-info-next-step-button");
+
+        await page.ClickAsync(".confirm-order-next-step-button");
+        return page;
+    }
+
+    /// <summary>Adds a product within KMA's limits to the cart and goes through checkout up to the payment info step</summary>
+    private async Task<IPage> OpenPaymentInfoAsync(IBrowserContext context, bool thai = false, bool usd = false, string screenshot = null)
+    {
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)_pageTimeout.TotalMilliseconds);
         await page.GotoAsync(_store.BaseAddress.ToString());
@@ -71,9 +81,6 @@ public class KmaBrowserTests
             await Assertions.Expect(page.Locator(".kma-payment-info .kma-amount")).ToHaveCountAsync(0);
         if (screenshot != null)
             await BrowserSetUp.ScreenshotAsync(page, screenshot);
-        await page.ClickAsync(".payment-info-next-step-button");
-
-        await page.ClickAsync(".confirm-order-next-step-button");
         return page;
     }
 
@@ -105,7 +112,7 @@ public class KmaBrowserTests
         await page.ClickAsync("#pay-failed");
 
         var thaiMessage = KmaLocaleResources.Thai["Plugins.Payments.Kma.Failure.insufficient_fund"];
-        await Assertions.Expect(page.GetByText(thaiMessage)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".notification.Error")).ToContainTextAsync(thaiMessage);
         await BrowserSetUp.ScreenshotAsync(page, "failure-thai");
         Assert.That(_store.GetOrder(LastOrderId()).PaymentStatus, Is.Not.EqualTo(PaymentStatus.Paid));
     }

@@ -9,6 +9,7 @@ using Nop.Plugin.Payments.Kma.Tests.TestSupport;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
+using Nop.Services.Orders;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.Kma.Tests.Flow;
@@ -18,9 +19,11 @@ public class KmaPaymentProcessorFlowTests
 {
     private Mock<IKmaCheckoutService> _checkout;
     private Mock<INotificationService> _notifications;
+    private Mock<IKmaShopperMessageService> _messages;
     private DefaultHttpContext _httpContext;
     private KmaPaymentProcessor _processor;
     private Order _order;
+    private Order _storedOrder;
 
     [SetUp]
     public void SetUp()
@@ -36,8 +39,15 @@ public class KmaPaymentProcessorFlowTests
         var webHelper = new Mock<IWebHelper>();
         webHelper.Setup(helper => helper.GetStoreLocation(It.IsAny<bool?>())).Returns("https://shop.example/");
 
-        _processor = MockConstructor.Create<KmaPaymentProcessor>(accessor.Object, _checkout.Object, localization.Object, _notifications.Object, webHelper.Object);
         _order = new Order { Id = 7, PaymentStatus = PaymentStatus.Pending, OrderStatus = OrderStatus.Pending };
+        _messages = new Mock<IKmaShopperMessageService>();
+        _messages.Setup(service => service.GetMessageAsync(It.IsAny<Order>(), It.IsAny<string>(), It.IsAny<int>()))
+            .ReturnsAsync((Order order, string key, int _) => $"{key} (next step for order {order.Id}, {order.OrderStatus})");
+        var orders = new Mock<IOrderService>();
+        orders.Setup(service => service.GetOrderByIdAsync(7)).ReturnsAsync(() => _storedOrder ?? _order);
+
+        _processor = MockConstructor.Create<KmaPaymentProcessor>(accessor.Object, _checkout.Object, _messages.Object, localization.Object,
+            _notifications.Object, orders.Object, webHelper.Object);
     }
 
     [Test]
@@ -61,9 +71,21 @@ public class KmaPaymentProcessorFlowTests
 
         await _processor.PostProcessPaymentAsync(new PostProcessPaymentRequest { Order = _order });
 
-        _notifications.Verify(service => service.ErrorNotification("text:Plugins.Payments.Kma.Checkout.RetryLater", It.IsAny<bool>(), It.IsAny<int>()), Times.Once);
+        _notifications.Verify(service => service.ErrorNotification("Plugins.Payments.Kma.Checkout.RetryLater (next step for order 7, Pending)", It.IsAny<bool>(), It.IsAny<int>()), Times.Once);
         Assert.That(_httpContext.Response.StatusCode, Is.EqualTo(302));
         Assert.That(_httpContext.Response.Headers.Location.ToString(), Is.EqualTo("https://shop.example/orderdetails/7"));
+    }
+
+    [Test]
+    public async Task TheFailureMessageFollowsTheOrderAsStoredNotTheCopyItWasGiven()
+    {
+        _storedOrder = new Order { Id = 7, PaymentStatus = PaymentStatus.Pending, OrderStatus = OrderStatus.Cancelled };
+        _checkout.Setup(service => service.StartPaymentAsync(_order, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new KmaCheckoutResult { Outcome = KmaCheckoutOutcome.Failed, MessageResourceKey = "Plugins.Payments.Kma.Checkout.OrderCancelled" });
+
+        await _processor.PostProcessPaymentAsync(new PostProcessPaymentRequest { Order = _order });
+
+        _notifications.Verify(service => service.ErrorNotification("Plugins.Payments.Kma.Checkout.OrderCancelled (next step for order 7, Cancelled)", It.IsAny<bool>(), It.IsAny<int>()), Times.Once);
     }
 
     [Test]

@@ -30,7 +30,8 @@ public class InstallTests
     private KmaPaymentProcessor CreateProcessor(params Language[] languages)
     {
         _languageService.Setup(service => service.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(languages.ToList());
-        return MockConstructor.Create<KmaPaymentProcessor>(_languageService.Object, _localizationService.Object, _settingService.Object);
+        return MockConstructor.Create<KmaPaymentProcessor>(UninstallDependencies.For(_settingService)
+            .Append(_languageService.Object).Append(_localizationService.Object).ToArray());
     }
 
     [Test]
@@ -61,11 +62,13 @@ public class InstallTests
 
         await CreateProcessor(english, thai).InstallAsync();
 
-        Assert.That(_installedResources, Has.Count.EqualTo(2));
+        Assert.That(_installedResources, Has.Count.EqualTo(3));
         Assert.That(_installedResources[0].LanguageId, Is.Null, "English goes to every language first");
         Assert.That(_installedResources[0].Resources, Is.EquivalentTo(KmaLocaleResources.English));
         Assert.That(_installedResources[1].LanguageId, Is.EqualTo(thai.Id), "then Thai over it for th-TH");
         Assert.That(_installedResources[1].Resources, Is.EquivalentTo(KmaLocaleResources.Thai));
+        Assert.That(_installedResources[2].LanguageId, Is.EqualTo(thai.Id), "and the method's Thai name, as nopCommerce reads it");
+        Assert.That(_installedResources[2].Resources, Is.EquivalentTo(new Dictionary<string, string> { ["Plugins.FriendlyName.Payments.Kma"] = "กรุงศรี (KMA)" }));
     }
 
     [Test]
@@ -92,6 +95,7 @@ public class InstallTests
 
         _settingService.Verify(service => service.DeleteSettingAsync<KmaPaymentSettings>(), Times.Once);
         _localizationService.Verify(service => service.DeleteLocaleResourcesAsync("Plugins.Payments.Kma", null), Times.Once);
+        _localizationService.Verify(service => service.DeleteLocaleResourceAsync("Plugins.FriendlyName.Payments.Kma"), Times.Once);
     }
 
     [Test]

@@ -109,7 +109,9 @@ public class AdminKeyTests : ReliabilityFixture
         ExtraSecrets.Add(unknownKey);
         Store.SetSetting(1, nameof(KmaPaymentSettings.SecretKey), unknownKey);
 
-        var result = await CreateController().TestConnection();
+        //the form as the page shows it, posted untouched
+        var form = (ConfigurationModel)((ViewResult)await CreateController().Configure()).Model;
+        var result = await CreateController().TestConnection(form);
 
         var model = (ConfigurationModel)((ViewResult)result).Model;
         Assert.That(model.ConnectionTest, Is.Not.Null);

@@ -18,7 +18,8 @@ public class ReconciliationTaskInstallTests
         var languages = new Mock<ILanguageService>();
         languages.Setup(service => service.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(new List<Language>());
         _scheduleTaskService = new Mock<IScheduleTaskService>();
-        return MockConstructor.Create<KmaPaymentProcessor>(languages.Object, _scheduleTaskService.Object);
+        return MockConstructor.Create<KmaPaymentProcessor>(UninstallDependencies.For(new Mock<Nop.Services.Configuration.ISettingService>())
+            .Append(languages.Object).Append(_scheduleTaskService.Object).ToArray());
     }
 
     [Test]

@@ -263,6 +263,7 @@ public sealed class SyncHarness
     public Mock<ISettingService> SettingService { get; } = new();
     public Mock<ILogger> Logger { get; } = new();
     public Mock<IOrderProcessingService> Processing { get; } = new();
+    public Mock<IKmaShopperMessageService> ShopperMessages { get; } = new();
     public Dictionary<int, KmaPaymentSettings> Settings { get; } = new();
     public ConcurrentQueue<string> Warnings { get; } = new();
     public ConcurrentQueue<string> Errors { get; } = new();
@@ -271,7 +272,7 @@ public sealed class SyncHarness
 
     public KmaPaymentSyncService CreateService(ILocker locker = null, IOpnClient opnClient = null)
     {
-        return new KmaPaymentSyncService(Attributes, locker ?? Locker, Logger.Object, opnClient ?? Opn.Object, Processing.Object, Orders, SettingService.Object)
+        return new KmaPaymentSyncService(Attributes, ShopperMessages.Object, locker ?? Locker, Logger.Object, opnClient ?? Opn.Object, Processing.Object, Orders, SettingService.Object)
         {
             LockRetryDelay = TimeSpan.FromMilliseconds(5),
             LockAttempts = 3

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Moq;
 using Nop.Core;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -164,7 +165,7 @@ public sealed class ReliabilityStore : IAsyncDisposable
 
     #region The plugin's parts
 
-    public KmaPaymentSyncService CreateSync() => new(Attributes, Locker, Logger, OpnClient, Processing, Orders, Settings)
+    public KmaPaymentSyncService CreateSync() => new(Attributes, new Mock<IKmaShopperMessageService>().Object, Locker, Logger, OpnClient, Processing, Orders, Settings)
     {
         LockRetryDelay = TimeSpan.FromMilliseconds(20),
         LockAttempts = 5
@@ -204,8 +205,15 @@ public sealed class ReliabilityStore : IAsyncDisposable
     public PaymentKmaPublicController CreatePublicController(Mock<INotificationService> notifications = null)
     {
         notifications ??= Notifications();
-        return new PaymentKmaPublicController(Attributes, CreateCheckout(), CreateSync(), Localization().Object, Logger, MemoryCache,
-            notifications.Object, Orders)
+        var payments = new Mock<IPaymentService>();
+        payments.Setup(service => service.CanRePostProcessPaymentAsync(It.IsAny<Order>()))
+            .ReturnsAsync((Order order) => order.PaymentStatus == PaymentStatus.Pending && order.OrderStatus != OrderStatus.Cancelled);
+        var messages = new KmaShopperMessageService(Attributes, Localization().Object, Orders, payments.Object);
+        //the browser that placed the order (the orders here have no customer id)
+        var workContext = new Mock<IWorkContext>();
+        workContext.Setup(context => context.GetCurrentCustomerAsync()).ReturnsAsync(new Customer());
+        return new PaymentKmaPublicController(Attributes, CreateCheckout(), CreateSync(), messages, Localization().Object, Logger, MemoryCache,
+            notifications.Object, Orders, workContext.Object)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };

@@ -325,22 +325,51 @@ public class PaymentKmaController : BasePaymentController
     }
 
     /// <summary>
-    /// Calls Opn with the saved keys of the store scope and shows what it found
+    /// Calls Opn with what is in the form (an empty secret key field meaning the saved key) and shows what it found;
+    /// saves nothing. The page calls it by AJAX and shows the answer in place, so nothing typed is lost
     /// </summary>
-    /// <returns>A task that represents the asynchronous operation. The task result contains the page</returns>
+    /// <param name="model">The posted model</param>
+    /// <returns>A task that represents the asynchronous operation. The task result contains the test result (AJAX) or the page</returns>
     [HttpPost]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PAYMENT_METHODS)]
-    public async Task<IActionResult> TestConnection()
+    public async Task<IActionResult> TestConnection(ConfigurationModel model)
     {
-        //the form's other fields are not bound: the test uses what is saved, as checkout will
-        ModelState.Clear();
-
         var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
-        var settings = await _settingService.LoadSettingAsync<KmaPaymentSettings>(storeScope);
-        var model = await PrepareConfigurationModelAsync(storeScope, settings);
-        model.ConnectionTest = await TestConnectionAsync(settings);
+        var saved = await _settingService.LoadSettingAsync<KmaPaymentSettings>(storeScope);
 
-        return View(KmaDefaults.ConfigureViewPath, model);
+        //an empty field is one the page did not send (a store scope's fields that are not overridden are disabled and
+        //show the inherited value) or a secret left empty: both mean the saved value
+        var publicKey = string.IsNullOrWhiteSpace(model.PublicKey) ? saved.PublicKey : model.PublicKey.Trim();
+        var apiBaseUrl = string.IsNullOrWhiteSpace(model.ApiBaseUrl) ? saved.ApiBaseUrl : model.ApiBaseUrl.Trim();
+
+        var problems = KmaSettingsValidator.Validate(publicKey, model.SecretKey, saved.SecretKey, null, apiBaseUrl);
+        ConnectionTestModel test;
+        if (problems.Any())
+        {
+            var messages = new List<string>();
+            foreach (var problem in problems)
+                messages.Add(await _localizationService.GetResourceAsync(problem.ResourceKey));
+            test = new ConnectionTestModel { Error = string.Join(" ", messages.Distinct()) };
+        }
+        else
+        {
+            test = await TestConnectionAsync(new KmaPaymentSettings
+            {
+                PublicKey = publicKey,
+                SecretKey = string.IsNullOrWhiteSpace(model.SecretKey) ? saved.SecretKey : model.SecretKey.Trim(),
+                ApiBaseUrl = string.IsNullOrWhiteSpace(apiBaseUrl) ? KmaDefaults.DefaultApiBaseUrl : apiBaseUrl.TrimEnd('/')
+            });
+        }
+
+        if (string.Equals(Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.OrdinalIgnoreCase))
+            return PartialView(KmaDefaults.ConnectionTestViewPath, test);
+
+        //without scripts: the page comes back with the typed values, except the secrets, which never go back to a page
+        ForgetPostedSecrets();
+        var page = await PrepareConfigurationModelAsync(storeScope, saved);
+        page.ConnectionTest = test;
+
+        return View(KmaDefaults.ConfigureViewPath, page);
     }
 
     #endregion

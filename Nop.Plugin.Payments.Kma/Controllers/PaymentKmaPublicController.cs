@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Caching.Memory;
+using Nop.Core;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Http;
@@ -25,25 +26,16 @@ public class PaymentKmaPublicController : BasePaymentController
 {
     #region Fields
 
-    private static readonly string[] _knownFailureCodes =
-    [
-        OpnFailureCodes.PaymentExpired,
-        OpnFailureCodes.PaymentRejected,
-        OpnFailureCodes.FailedProcessing,
-        OpnFailureCodes.InvalidAccount,
-        OpnFailureCodes.InsufficientFund,
-        OpnFailureCodes.PaymentCancelled,
-        OpnFailureCodes.Timeout
-    ];
-
     private readonly IGenericAttributeService _genericAttributeService;
     private readonly IKmaCheckoutService _kmaCheckoutService;
     private readonly IKmaPaymentSyncService _kmaPaymentSyncService;
+    private readonly IKmaShopperMessageService _kmaShopperMessageService;
     private readonly ILocalizationService _localizationService;
     private readonly ILogger _logger;
     private readonly IMemoryCache _memoryCache;
     private readonly INotificationService _notificationService;
     private readonly IOrderService _orderService;
+    private readonly IWorkContext _workContext;
 
     #endregion
 
@@ -52,20 +44,24 @@ public class PaymentKmaPublicController : BasePaymentController
     public PaymentKmaPublicController(IGenericAttributeService genericAttributeService,
         IKmaCheckoutService kmaCheckoutService,
         IKmaPaymentSyncService kmaPaymentSyncService,
+        IKmaShopperMessageService kmaShopperMessageService,
         ILocalizationService localizationService,
         ILogger logger,
         IMemoryCache memoryCache,
         INotificationService notificationService,
-        IOrderService orderService)
+        IOrderService orderService,
+        IWorkContext workContext)
     {
         _genericAttributeService = genericAttributeService;
         _kmaCheckoutService = kmaCheckoutService;
         _kmaPaymentSyncService = kmaPaymentSyncService;
+        _kmaShopperMessageService = kmaShopperMessageService;
         _localizationService = localizationService;
         _logger = logger;
         _memoryCache = memoryCache;
         _notificationService = notificationService;
         _orderService = orderService;
+        _workContext = workContext;
     }
 
     #endregion
@@ -114,26 +110,62 @@ public class PaymentKmaPublicController : BasePaymentController
     /// </summary>
     protected virtual async Task<string> GetFailureResourceKeyAsync(Order order, KmaSyncOutcome outcome, OpnCharge charge)
     {
-        if (outcome == KmaSyncOutcome.Expired)
-            return "Plugins.Payments.Kma.Failure.Expired";
-
         var code = charge?.FailureCode;
         if (string.IsNullOrEmpty(code))
             code = await _genericAttributeService.GetAttributeAsync<string>(order, KmaDefaults.OrderAttributes.LastFailureCode);
 
-        return _knownFailureCodes.Contains(code, StringComparer.Ordinal)
-            ? $"Plugins.Payments.Kma.Failure.{code}"
-            : "Plugins.Payments.Kma.Failure.Generic";
+        return _kmaShopperMessageService.GetFailureResourceKey(code, outcome == KmaSyncOutcome.Expired);
     }
 
+    /// <summary>
+    /// Sends the order's owner to nopCommerce's order page with the reason and the next step for the order as it is now
+    /// </summary>
     protected virtual async Task<IActionResult> ToOrderDetailsAsync(Order order, string resourceKey)
     {
-        _notificationService.ErrorNotification(await _localizationService.GetResourceAsync(resourceKey));
-
-        if (order.OrderStatus == OrderStatus.Cancelled)
-            _notificationService.WarningNotification(await _localizationService.GetResourceAsync("Plugins.Payments.Kma.Return.OrderCancelled"));
+        _notificationService.ErrorNotification(await _kmaShopperMessageService.GetMessageAsync(order, resourceKey));
 
         return RedirectToRoute(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = order.Id });
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether this browser belongs to the customer who placed the order (nopCommerce's order
+    /// pages open for that customer only; a phone that paid by scanning the QR code is someone else)
+    /// </summary>
+    protected virtual async Task<bool> IsOrderOwnerAsync(Order order)
+    {
+        var customer = await _workContext.GetCurrentCustomerAsync();
+        return customer != null && customer.Id == order.CustomerId;
+    }
+
+    /// <summary>
+    /// The page of a browser that cannot open the order: the outcome, the order number and amount, nothing more
+    /// </summary>
+    protected virtual async Task<IActionResult> ResultPageAsync(Order order, KmaSyncResult result)
+    {
+        var amountSatang = await _genericAttributeService.GetAttributeAsync<long>(order, KmaDefaults.OrderAttributes.ChargeAmountSatang);
+        var model = new PaymentKmaResultModel
+        {
+            CustomOrderNumber = order.CustomOrderNumber,
+            AmountThb = amountSatang > 0 ? "฿" + (amountSatang / 100m).ToString("N2", CultureInfo.InvariantCulture) : null
+        };
+
+        if (result.Outcome == KmaSyncOutcome.Paid || order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.Authorized)
+            model.Paid = true;
+        else if (result.Outcome == KmaSyncOutcome.NotApplied)
+        {
+            //money arrived for an order that can't take it: the admin was alerted
+            model.Paid = true;
+            model.Message = await _localizationService.GetResourceAsync("Plugins.Payments.Kma.Return.NotApplied");
+        }
+        else
+        {
+            var resourceKey = result.Outcome is KmaSyncOutcome.Failed or KmaSyncOutcome.Expired
+                ? await GetFailureResourceKeyAsync(order, result.Outcome, result.Charge)
+                : "Plugins.Payments.Kma.Failure.Generic";
+            model.Message = await _kmaShopperMessageService.GetMessageAsync(order, resourceKey);
+        }
+
+        return View("PaymentKma.Result", model);
     }
 
     /// <summary>
@@ -169,35 +201,34 @@ public class PaymentKmaPublicController : BasePaymentController
             return InvalidLink();
 
         var result = await _kmaPaymentSyncService.SyncAsync(order, null, KmaSyncOrigin.Return, HttpContext.RequestAborted);
+        var unsettled = result.Outcome is KmaSyncOutcome.Pending or KmaSyncOutcome.Busy or KmaSyncOutcome.Unavailable;
+
+        //what the shopper is told follows the order as the sync left it (it may have been paid or cancelled)
+        order = await _orderService.GetOrderByIdAsync(order.Id) ?? order;
+        var paid = result.Outcome == KmaSyncOutcome.Paid || order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.Authorized;
+
+        if (unsettled && !paid && order.OrderStatus != OrderStatus.Cancelled)
+            return RedirectToRoute(KmaDefaults.Checkout.WaitingRouteName, new { orderGuid = order.OrderGuid, token });
+
+        if (!await IsOrderOwnerAsync(order))
+            return await ResultPageAsync(order, result);
+
+        if (paid)
+            return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = order.Id });
+
         switch (result.Outcome)
         {
-            case KmaSyncOutcome.Paid:
-                return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = order.Id });
-
             case KmaSyncOutcome.Failed:
             case KmaSyncOutcome.Expired:
                 return await ToOrderDetailsAsync(order, await GetFailureResourceKeyAsync(order, result.Outcome, result.Charge));
 
-            case KmaSyncOutcome.Pending:
-            case KmaSyncOutcome.Busy:
-            case KmaSyncOutcome.Unavailable:
-                return RedirectToRoute(KmaDefaults.Checkout.WaitingRouteName, new { orderGuid = order.OrderGuid, token });
-
             case KmaSyncOutcome.NotApplied:
                 //money arrived for an order that can't take it: the admin was alerted; tell the shopper so
-                order = await _orderService.GetOrderByIdAsync(order.Id) ?? order;
-                if (order.PaymentStatus == PaymentStatus.Paid)
-                    return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = order.Id });
-
                 _notificationService.WarningNotification(await _localizationService.GetResourceAsync("Plugins.Payments.Kma.Return.NotApplied"));
                 return RedirectToRoute(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = order.Id });
 
             default:
-                //the order as stored decides: never claim a payment that was not applied
-                order = await _orderService.GetOrderByIdAsync(order.Id) ?? order;
-                if (order.PaymentStatus == PaymentStatus.Paid)
-                    return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = order.Id });
-
+                //never claim a payment that was not applied
                 return await ToOrderDetailsAsync(order, "Plugins.Payments.Kma.Failure.Generic");
         }
     }
@@ -212,8 +243,9 @@ public class PaymentKmaPublicController : BasePaymentController
         if (order == null)
             return InvalidLink();
 
-        if (order.PaymentStatus == PaymentStatus.Paid)
-            return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = order.Id });
+        //settled: the return page knows where this browser goes
+        if (order.PaymentStatus != PaymentStatus.Pending)
+            return Redirect(GetLocalUrl(KmaDefaults.Checkout.ReturnPath, order, token));
 
         var model = new PaymentKmaWaitingModel
         {
@@ -222,6 +254,21 @@ public class PaymentKmaPublicController : BasePaymentController
             StatusUrl = GetLocalUrl(KmaDefaults.Checkout.StatusPath, order, token),
             ReturnUrl = GetLocalUrl(KmaDefaults.Checkout.ReturnPath, order, token)
         };
+
+        //the way back into the app, while the charge can still be paid in it
+        if (await GetLocalStatusAsync(order) == "pending")
+        {
+            var authorizeUri = await _genericAttributeService.GetAttributeAsync<string>(order, KmaDefaults.OrderAttributes.AuthorizeUri);
+            var expiresAt = await _genericAttributeService.GetAttributeAsync<string>(order, KmaDefaults.OrderAttributes.ChargeExpiresAtUtc);
+            var notNearExpiry = !DateTime.TryParse(expiresAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var expiresAtUtc)
+                || expiresAtUtc > DateTime.UtcNow + KmaDefaults.Checkout.ChargeReuseMargin;
+            if (notNearExpiry && Uri.TryCreate(authorizeUri, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+                model.AuthorizeUri = authorizeUri;
+        }
+
+        //only the customer who placed the order can open it
+        if (await IsOrderOwnerAsync(order))
+            model.OrderUrl = Url.RouteUrl(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = order.Id });
 
         return View("PaymentKma.Waiting", model);
     }

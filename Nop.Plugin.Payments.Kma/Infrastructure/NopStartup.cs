@@ -35,6 +35,7 @@ public class NopStartup : INopStartup
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<IKmaCheckoutService, KmaCheckoutService>();
+        services.AddScoped<IKmaShopperMessageService, KmaShopperMessageService>();
 
         //themes first (nopCommerce prepends them), then the plugin's own views
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new KmaViewLocationExpander()));

@@ -106,14 +106,18 @@ public static partial class KmaLocaleResources
             "สร้างรหัสลับเว็บฮุก (webhook secret) ในหน้าเดียวกันแล้วคัดลอกไว้ เก็บรักษาเป็นความลับเช่นเดียวกับรหัสผ่าน");
         Add("Configuration.WebhookSteps.Save", "Paste the secret into the webhook secret field on this page and save.",
             "วางรหัสลับในช่องรหัสลับเว็บฮุกในหน้านี้ แล้วกดบันทึก");
+        Add("Configuration.Refunds", "Refunds",
+            "การคืนเงิน");
+        Add("Configuration.RefundHelp", "KMA payments cannot be refunded or voided from nopCommerce: Opn's KMA guide says mobile banking charges cannot be voided or refunded through Opn Payments. Pay the shopper back yourself, for example by bank transfer (Opn support can advise), then open the order and record it with \"Refund (Offline)\" so that nopCommerce shows the order as refunded.",
+            "ไม่สามารถคืนเงินหรือยกเลิกรายการชำระเงินผ่าน KMA จาก nopCommerce ได้ เนื่องจากคู่มือ KMA ของ Opn ระบุว่ารายการชำระผ่านโมบายแบงก์กิ้งไม่สามารถยกเลิกหรือคืนเงินผ่าน Opn Payments ได้ กรุณาคืนเงินให้ผู้ซื้อด้วยตนเอง เช่น โอนเงินผ่านธนาคาร (สอบถามฝ่ายสนับสนุนของ Opn ได้) จากนั้นเปิดคำสั่งซื้อแล้วบันทึกด้วยปุ่ม \"Refund (Offline)\" เพื่อให้ nopCommerce แสดงสถานะคืนเงินแล้ว");
         Add("Configuration.NotSaved", "The settings were not saved. Please correct the fields marked below.",
             "ยังไม่ได้บันทึกการตั้งค่า กรุณาแก้ไขช่องที่มีข้อความแจ้งด้านล่าง");
 
         //test connection
         Add("TestConnection.Button", "Test connection",
             "ทดสอบการเชื่อมต่อ");
-        Add("TestConnection.Hint", "Test connection uses the saved settings of the selected store: save your changes first.",
-            "การทดสอบการเชื่อมต่อใช้การตั้งค่าที่บันทึกไว้ของร้านที่เลือก กรุณาบันทึกการเปลี่ยนแปลงก่อน");
+        Add("TestConnection.Hint", "Test connection checks the keys and API base URL as they are in the form, without saving them. An empty secret key field uses the saved key.",
+            "การทดสอบการเชื่อมต่อจะตรวจสอบคีย์และ URL หลักของ API ตามที่กรอกในฟอร์มโดยไม่บันทึก หากเว้นช่องคีย์ลับว่างไว้ จะใช้คีย์ที่บันทึกไว้");
         Add("TestConnection.Title", "Connection to Opn",
             "การเชื่อมต่อกับ Opn");
         Add("TestConnection.Success", "Opn accepted the keys.",
@@ -138,8 +142,8 @@ public static partial class KmaLocaleResources
             "วงเงินต่อรายการ (บาท)");
         Add("TestConnection.ApiBaseUrl", "API base URL",
             "URL หลักของ API");
-        Add("TestConnection.NoSecretKey", "No secret key is saved for this store yet. Enter the secret key, save, then test again.",
-            "ร้านนี้ยังไม่มีคีย์ลับที่บันทึกไว้ กรุณาใส่คีย์ลับ กดบันทึก แล้วทดสอบอีกครั้ง");
+        Add("TestConnection.NoSecretKey", "There is no secret key to test: type it into the secret key field (it is not saved by the test), or save one first.",
+            "ยังไม่มีคีย์ลับให้ทดสอบ กรุณาพิมพ์คีย์ลับในช่องคีย์ลับ (การทดสอบจะไม่บันทึกคีย์) หรือบันทึกคีย์ก่อน");
         Add("TestConnection.KmaNotEnabled", "KMA (mobile_banking_bay) is not enabled on this Opn account. Ask Opn support to enable Krungsri mobile banking; until then the method is hidden at checkout when the capability check is on.",
             "บัญชี Opn นี้ยังไม่ได้เปิดใช้ KMA (mobile_banking_bay) กรุณาติดต่อฝ่ายสนับสนุนของ Opn เพื่อขอเปิดใช้โมบายแบงก์กิ้งกรุงศรี ระหว่างนี้ช่องทางนี้จะถูกซ่อนในหน้าชำระเงินหากเปิดการตรวจสอบไว้");
         Add("TestConnection.ModeMismatch", "The keys and the account disagree about the mode (test or live). Check that you copied the keys of the mode you want.",
@@ -172,10 +176,14 @@ public static partial class KmaLocaleResources
             "ชำระเงินผ่านแอป KMA");
         Add("PaymentInfo.Explanation", "After you confirm the order, you approve the payment in Krungsri's KMA app. Your order is paid as soon as the app confirms it.",
             "หลังยืนยันคำสั่งซื้อ คุณจะยืนยันการชำระเงินในแอป KMA ของกรุงศรี คำสั่งซื้อจะได้รับการชำระทันทีเมื่อแอปยืนยันรายการ");
-        Add("PaymentInfo.Step.Phone", "On a phone, the KMA app opens by itself.",
-            "บนโทรศัพท์มือถือ แอป KMA จะเปิดขึ้นโดยอัตโนมัติ");
-        Add("PaymentInfo.Step.Desktop", "On a computer, scan the QR code we show you with your phone.",
-            "บนคอมพิวเตอร์ ให้ใช้โทรศัพท์สแกน QR Code ที่แสดงบนหน้าจอ");
+        Add("PaymentInfo.Way.Phone.Label", "On a phone:",
+            "บนโทรศัพท์มือถือ:");
+        Add("PaymentInfo.Way.Phone", "the KMA app opens by itself.",
+            "แอป KMA จะเปิดขึ้นโดยอัตโนมัติ");
+        Add("PaymentInfo.Way.Desktop.Label", "On a computer:",
+            "บนคอมพิวเตอร์:");
+        Add("PaymentInfo.Way.Desktop", "scan the QR code we show you with your phone.",
+            "ใช้โทรศัพท์สแกน QR Code ที่แสดงบนหน้าจอ");
         Add("PaymentInfo.AmountInThb", "You will pay {0} in the KMA app.",
             "ยอดที่ต้องชำระในแอป KMA คือ {0}");
         Add("PaymentInfo.AmountInThb.Note", "KMA payments are made in Thai baht, converted at the store's exchange rate.",

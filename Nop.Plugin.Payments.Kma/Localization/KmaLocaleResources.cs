@@ -48,5 +48,11 @@ public static partial class KmaLocaleResources
     /// </summary>
     public static IDictionary<string, string> Thai => _resources.Value.Thai;
 
+    /// <summary>
+    /// Gets the method's name in Thai, installed as nopCommerce's localized friendly name of the plugin
+    /// (English keeps plugin.json's FriendlyName)
+    /// </summary>
+    public static string ThaiFriendlyName => "กรุงศรี (KMA)";
+
     #endregion
 }

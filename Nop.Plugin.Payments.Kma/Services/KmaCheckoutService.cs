@@ -250,6 +250,10 @@ public class KmaCheckoutService : IKmaCheckoutService
 
     protected virtual async Task<KmaCheckoutResult> OpnFailedAsync(Order order, string what, OpnException exception, string messageResourceKey)
     {
+        //Opn saying it is overloaded is not "did not answer in time"
+        if (exception is OpnApiException { StatusCode: 429 or 503 })
+            messageResourceKey = "Plugins.Payments.Kma.Checkout.ServiceBusy";
+
         // OpnException messages carry Opn's code and message only, never a key
         await AddOrderNoteAsync(order, $"Krungsri (KMA): {what}. The order stays payable. Opn said: {exception.Message}");
         await _logger.WarningAsync($"Krungsri (KMA): {what} for order #{order.Id}. {exception.Message}", exception);
@@ -287,7 +291,7 @@ public class KmaCheckoutService : IKmaCheckoutService
         if (!totalThb.HasValue)
         {
             await AddOrderNoteAsync(order, "Krungsri (KMA): no charge was created because Thai baht (THB) is not a currency of the store.");
-            return Failed("Plugins.Payments.Kma.Checkout.ThbUnavailable");
+            return Failed("Plugins.Payments.Kma.Checkout.ThbUnavailableOrder");
         }
 
         var amountSatang = KmaAmountRule.ToSatang(totalThb.Value);

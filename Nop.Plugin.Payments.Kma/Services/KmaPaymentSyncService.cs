@@ -27,6 +27,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     private static readonly ConcurrentDictionary<int, byte> _ordersInProgress = new();
 
     private readonly IGenericAttributeService _genericAttributeService;
+    private readonly IKmaShopperMessageService _kmaShopperMessageService;
     private readonly ILocker _locker;
     private readonly ILogger _logger;
     private readonly IOpnClient _opnClient;
@@ -39,6 +40,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     #region Ctor
 
     public KmaPaymentSyncService(IGenericAttributeService genericAttributeService,
+        IKmaShopperMessageService kmaShopperMessageService,
         ILocker locker,
         ILogger logger,
         IOpnClient opnClient,
@@ -47,6 +49,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
         ISettingService settingService)
     {
         _genericAttributeService = genericAttributeService;
+        _kmaShopperMessageService = kmaShopperMessageService;
         _locker = locker;
         _logger = logger;
         _opnClient = opnClient;
@@ -397,7 +400,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
                 }
 
                 await MarkPaidAsync(order, charge);
-                await InsertNoteAsync(order, $"KMA charge {Describe(charge)} is successful (Opn transaction {charge.Transaction ?? "n/a"}); the order is paid.");
+                await InsertNoteAsync(order, $"KMA charge {Describe(charge)} is successful (Opn transaction {charge.Transaction ?? "n/a"}); the order is paid. {KmaDefaults.RefundHelpNote}");
 
                 return (Result(KmaSyncOutcome.Paid, "Paid", orderChanged: true), null);
 
@@ -414,6 +417,8 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
                     (cancel ? "The order is cancelled (store setting)." : "The order stays pending so the shopper can pay again."));
                 if (cancel)
                     await _orderProcessingService.CancelOrderAsync(order, false);
+                if (noted)
+                    await _kmaShopperMessageService.ShowFailureNoteAsync(order, code, expired: false);
 
                 return (Result(KmaSyncOutcome.Failed, code, orderChanged: noted || cancel), null);
             }
@@ -428,6 +433,8 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
                     (cancel ? "The order is cancelled (store setting)." : "The order stays pending."));
                 if (cancel)
                     await _orderProcessingService.CancelOrderAsync(order, false);
+                if (noted)
+                    await _kmaShopperMessageService.ShowFailureNoteAsync(order, code, expired: true);
 
                 return (Result(KmaSyncOutcome.Expired, code, orderChanged: noted || cancel), null);
             }
