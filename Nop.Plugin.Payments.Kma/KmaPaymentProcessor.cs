@@ -82,9 +82,25 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
         return $"{_webHelper.GetStoreLocation()}{path}{order.Id}";
     }
 
-    #endregion
+    /// <summary>
+    /// Adds the reconciliation task unless it exists
+    /// </summary>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    private async Task EnsureReconciliationTaskAsync()
+    {
+        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is not null)
+            return;
 
-    #region Utilities
+        await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+        {
+            Name = KmaDefaults.ReconciliationTask.Name,
+            Type = KmaDefaults.ReconciliationTask.Type,
+            Seconds = KmaDefaults.ReconciliationTask.Seconds,
+            Enabled = true,
+            StopOnError = false,
+            LastEnabledUtc = DateTime.UtcNow
+        });
+    }
 
     /// <summary>
     /// Installs the locale resources: English for every language, then Thai over it for the th-TH language
@@ -285,21 +301,25 @@ public class KmaPaymentProcessor : BasePlugin, IPaymentMethod
         }, storeId: 0);
 
         await InstallLocaleResourcesAsync();
-
-        if (await _scheduleTaskService.GetTaskByTypeAsync(KmaDefaults.ReconciliationTask.Type) is null)
-        {
-            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
-            {
-                Name = KmaDefaults.ReconciliationTask.Name,
-                Type = KmaDefaults.ReconciliationTask.Type,
-                Seconds = KmaDefaults.ReconciliationTask.Seconds,
-                Enabled = true,
-                StopOnError = false,
-                LastEnabledUtc = DateTime.UtcNow
-            });
-        }
+        await EnsureReconciliationTaskAsync();
 
         await base.InstallAsync();
+    }
+
+    /// <summary>
+    /// Brings an installed older version up to this one: nopCommerce calls this at the restart after an upgrade
+    /// upload, instead of InstallAsync, so texts the new version adds or rewords are installed here
+    /// </summary>
+    /// <param name="currentVersion">The installed version</param>
+    /// <param name="targetVersion">The version being installed</param>
+    /// <returns>A task that represents the asynchronous operation</returns>
+    public override async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        //the plugin's own texts are replaced as a reinstall would; settings, keys and the task are kept
+        await InstallLocaleResourcesAsync();
+        await EnsureReconciliationTaskAsync();
+
+        await base.UpdateAsync(currentVersion, targetVersion);
     }
 
     /// <inheritdoc />

@@ -80,6 +80,22 @@ public class InstallTests
     }
 
     [Test]
+    public async Task UpdateInstallsTheNewVersionsTextsAndKeepsTheSettings()
+    {
+        var english = new Language { Id = 1, LanguageCulture = "en-US" };
+        var thai = new Language { Id = 7, LanguageCulture = "th-TH" };
+
+        await CreateProcessor(english, thai).UpdateAsync("1.0.0", "1.1.0");
+
+        Assert.That(_installedResources.Select(item => item.LanguageId), Is.EqualTo(new int?[] { null, thai.Id, thai.Id }));
+        Assert.That(_installedResources[0].Resources, Is.EquivalentTo(KmaLocaleResources.English));
+        Assert.That(_installedResources[1].Resources, Is.EquivalentTo(KmaLocaleResources.Thai));
+        _settingService.Verify(service => service.SaveSettingAsync(It.IsAny<KmaPaymentSettings>(), It.IsAny<int>()), Times.Never,
+            "an upgrade keeps the owner's settings and keys");
+        _settingService.Verify(service => service.DeleteSettingAsync<KmaPaymentSettings>(), Times.Never);
+    }
+
+    [Test]
     public void EveryResourceIsInBothLanguagesUnderThePluginPrefix()
     {
         Assert.That(KmaLocaleResources.English.Keys, Is.Not.Empty);
