@@ -1,0 +1,130 @@
+using Nop.Data;
+using Nop.Plugin.Payments.Kma.Domain;
+using Nop.Services.Logging;
+
+namespace Nop.Plugin.Payments.Kma.Services;
+
+/// <summary>
+/// Per-order payment claims in the plugin's own table, whose unique key on the order id makes taking a claim atomic in
+/// the database itself, whatever nopCommerce's cache or locker is. Works the same on SQL Server, MySQL and PostgreSQL:
+/// after a failed insert the row is read again, and a row present means another node won
+/// </summary>
+public class KmaPaymentClaimService : IKmaPaymentClaimService
+{
+    #region Fields
+
+    private readonly ILogger _logger;
+    private readonly IRepository<KmaPaymentClaim> _claimRepository;
+
+    #endregion
+
+    #region Ctor
+
+    public KmaPaymentClaimService(ILogger logger,
+        IRepository<KmaPaymentClaim> claimRepository)
+    {
+        _logger = logger;
+        _claimRepository = claimRepository;
+    }
+
+    #endregion
+
+    #region Utilities
+
+    private async Task<KmaPaymentClaim> GetClaimAsync(int orderId)
+    {
+        //no cache key: always read from the database
+        var claims = await _claimRepository.GetAllAsync(query => query.Where(claim => claim.OrderId == orderId));
+        return claims.FirstOrDefault();
+    }
+
+    private static DateTime ToUtc(DateTime value)
+    {
+        return value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
+    }
+
+    /// <summary>
+    /// Names the holder: machine and process for the admin, and a random part so that every claim is told apart
+    /// </summary>
+    private static string NewHolder()
+    {
+        var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        return holder.Length <= KmaDefaults.Claims.HolderMaxLength ? holder : holder[^KmaDefaults.Claims.HolderMaxLength..];
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <inheritdoc />
+    public virtual async Task<KmaPaymentClaim> TryTakeAsync(int orderId)
+    {
+        var now = TimeProvider.GetUtcNow().UtcDateTime;
+
+        var current = await GetClaimAsync(orderId);
+        if (current != null)
+        {
+            if (ToUtc(current.TakenOnUtc) > now - Lease)
+                return null;
+
+            //abandoned (its node died or hung past the lease): delete exactly that row; of several nodes doing this
+            //at once only one deletes it, and the insert below is what decides anyway
+            var abandonedHolder = current.Holder;
+            if (await _claimRepository.DeleteAsync(claim => claim.OrderId == orderId && claim.Holder == abandonedHolder) == 0)
+                return null;
+
+            await _logger.WarningAsync($"Payments.Kma: order #{orderId}: the payment claim of {abandonedHolder}, taken at {ToUtc(current.TakenOnUtc):O}, outlived its lease and was taken over");
+        }
+
+        var taken = new KmaPaymentClaim { OrderId = orderId, Holder = NewHolder(), TakenOnUtc = now };
+        try
+        {
+            await _claimRepository.InsertAsync(taken, false);
+            return taken;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            //a unique-key violation, whatever the database: another node's row is there now
+            if (await GetClaimAsync(orderId) != null)
+                return null;
+
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<bool> IsHeldAsync(KmaPaymentClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+
+        var current = await GetClaimAsync(claim.OrderId);
+        return current != null && string.Equals(current.Holder, claim.Holder, StringComparison.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task ReleaseAsync(KmaPaymentClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+
+        var holder = claim.Holder;
+        var orderId = claim.OrderId;
+        if (await _claimRepository.DeleteAsync(row => row.OrderId == orderId && row.Holder == holder) == 0)
+            await _logger.WarningAsync($"Payments.Kma: order #{orderId}: the payment claim of {holder} was gone when it was released (taken over after its lease)");
+    }
+
+    #endregion
+
+    #region Properties
+
+    /// <summary>
+    /// Gets or sets how long a claim protects its holder
+    /// </summary>
+    internal TimeSpan Lease { get; set; } = KmaDefaults.Claims.Lease;
+
+    /// <summary>
+    /// Gets or sets the clock
+    /// </summary>
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    #endregion
+}
