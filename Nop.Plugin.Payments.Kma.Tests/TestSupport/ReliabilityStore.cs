@@ -164,7 +164,21 @@ public sealed class ReliabilityStore : IAsyncDisposable
 
     #region The plugin's parts
 
-    public KmaPaymentSyncService CreateSync() => new(Attributes, Locker, Logger, OpnClient, Processing, Orders, Settings)
+    /// <summary>
+    /// The plugin's claim table, created as its migration does
+    /// </summary>
+    public global::DevStore.Data.DevStoreData Database { get; } = CreateDatabase();
+
+    private static global::DevStore.Data.DevStoreData CreateDatabase()
+    {
+        var database = new global::DevStore.Data.DevStoreData();
+        global::DevStore.Data.PluginSchema.Apply(database, typeof(KmaPaymentProcessor));
+        return database;
+    }
+
+    public KmaPaymentSyncService CreateSync() => new(Attributes,
+        new KmaPaymentClaimService(Logger, new global::DevStore.Data.DevStoreRepository<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>(Database)),
+        Locker, Logger, OpnClient, Processing, Orders, Settings)
     {
         LockRetryDelay = TimeSpan.FromMilliseconds(20),
         LockAttempts = 5

@@ -275,7 +275,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
         for (var attempt = 1; ; attempt++)
         {
             var acquired = false;
-            if (_ordersInProgress.TryAdd(orderId, 0))
+            if (OrdersInProgress.TryAdd(orderId, 0))
             {
                 try
                 {
@@ -306,7 +306,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
                 }
                 finally
                 {
-                    _ordersInProgress.TryRemove(orderId, out _);
+                    OrdersInProgress.TryRemove(orderId, out _);
                 }
             }
 
@@ -591,6 +591,11 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     /// Gets how long the order lock lives if its holder dies
     /// </summary>
     public static TimeSpan LockLifetime => TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Gets or sets the in-process gate (one per process; a test gives each simulated web node its own)
+    /// </summary>
+    internal ConcurrentDictionary<int, byte> OrdersInProgress { get; set; } = _ordersInProgress;
 
     /// <summary>
     /// Gets or sets how many times the lock is tried before the result is Busy
