@@ -59,36 +59,42 @@ public class KmaPaymentClaimService : IKmaPaymentClaimService
     /// <inheritdoc />
     public virtual async Task<KmaPaymentClaim> TryTakeAsync(int orderId)
     {
-        var now = TimeProvider.GetUtcNow().UtcDateTime;
-
-        var current = await GetClaimAsync(orderId);
-        if (current != null)
+        for (var attempt = 1; ; attempt++)
         {
-            if (ToUtc(current.TakenOnUtc) > now - Lease)
-                return null;
+            var now = TimeProvider.GetUtcNow().UtcDateTime;
 
-            //abandoned (its node died or hung past the lease): delete exactly that row; of several nodes doing this
-            //at once only one deletes it, and the insert below is what decides anyway
-            var abandonedHolder = current.Holder;
-            if (await _claimRepository.DeleteAsync(claim => claim.OrderId == orderId && claim.Holder == abandonedHolder) == 0)
-                return null;
+            var current = await GetClaimAsync(orderId);
+            if (current != null)
+            {
+                if (ToUtc(current.TakenOnUtc) > now - Lease)
+                    return null;
 
-            await _logger.WarningAsync($"Payments.Kma: order #{orderId}: the payment claim of {abandonedHolder}, taken at {ToUtc(current.TakenOnUtc):O}, outlived its lease and was taken over");
-        }
+                //abandoned (its node died or hung past the lease): delete exactly that row; of several nodes doing
+                //this at once only one deletes it, and the insert below is what decides anyway
+                var abandonedHolder = current.Holder;
+                if (await _claimRepository.DeleteAsync(claim => claim.OrderId == orderId && claim.Holder == abandonedHolder) == 0)
+                    return null;
 
-        var taken = new KmaPaymentClaim { OrderId = orderId, Holder = NewHolder(), TakenOnUtc = now };
-        try
-        {
-            await _claimRepository.InsertAsync(taken, false);
-            return taken;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            //a unique-key violation, whatever the database: another node's row is there now
-            if (await GetClaimAsync(orderId) != null)
-                return null;
+                await _logger.WarningAsync($"Payments.Kma: order #{orderId}: the payment claim of {abandonedHolder}, taken at {ToUtc(current.TakenOnUtc):O}, outlived its lease and was taken over");
+            }
 
-            throw;
+            var taken = new KmaPaymentClaim { OrderId = orderId, Holder = NewHolder(), TakenOnUtc = now };
+            try
+            {
+                await _claimRepository.InsertAsync(taken, false);
+                return taken;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                //a unique-key violation, whatever the database: another node's row is there now
+                if (await GetClaimAsync(orderId) != null)
+                    return null;
+
+                //or it was, and its holder already released it: take another turn; an insert that keeps failing with
+                //no row in the way is a real error
+                if (attempt >= MaxInsertAttempts)
+                    throw;
+            }
         }
     }
 
@@ -115,6 +121,11 @@ public class KmaPaymentClaimService : IKmaPaymentClaimService
     #endregion
 
     #region Properties
+
+    /// <summary>
+    /// Gets how many failed inserts with no other claim in the way are taken as a real error
+    /// </summary>
+    private static int MaxInsertAttempts => 3;
 
     /// <summary>
     /// Gets or sets how long a claim protects its holder
