@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Reflection;
 using FluentMigrator;
 using Moq;
@@ -93,16 +92,22 @@ public class KmaPaymentClaimServiceTests
     }
 
     [Test]
-    public async Task TheClaimIsInsertedWithoutAnEntityEventAndReadWithoutACache()
+    public async Task TheClaimIsReadWithoutACacheAndWrittenWithoutEntityEventsOrATransactionScope()
     {
         var repository = new Mock<IRepository<KmaPaymentClaim>>();
         repository.Setup(repo => repo.GetAllAsync(It.IsAny<Func<IQueryable<KmaPaymentClaim>, IQueryable<KmaPaymentClaim>>>(), It.IsAny<Func<ICacheKeyService, CacheKey>>(), It.IsAny<bool>()))
             .ReturnsAsync([]);
+        var service = new KmaPaymentClaimService(_harness.Logger.Object, repository.Object);
 
-        await new KmaPaymentClaimService(_harness.Logger.Object, repository.Object).TryTakeAsync(7);
+        var claim = await service.TryTakeAsync(7);
+        await service.ReleaseAsync(claim);
 
-        repository.Verify(repo => repo.InsertAsync(It.Is<KmaPaymentClaim>(claim => claim.OrderId == 7), false), Times.Once);
+        repository.Verify(repo => repo.InsertAsync(It.Is<KmaPaymentClaim>(row => row.OrderId == 7), false), Times.Once);
         repository.Verify(repo => repo.GetAllAsync(It.IsAny<Func<IQueryable<KmaPaymentClaim>, IQueryable<KmaPaymentClaim>>>(), null, It.IsAny<bool>()), Times.Once);
+        //by the row itself (primary key): nopCommerce's DeleteAsync(predicate) runs in a serializable TransactionScope,
+        //which PostgreSQL aborted (40001) for concurrent releases on the real farm
+        repository.Verify(repo => repo.DeleteAsync(claim, false), Times.Once);
+        repository.VerifyNoOtherCalls();
     }
 
     [Test]
@@ -124,7 +129,6 @@ public class KmaPaymentClaimServiceTests
             Assert.That(takenOver, Is.Not.Null);
             Assert.That(stillHeld, Is.False);
             Assert.That(_harness.Claims.Query().Select(row => row.Holder), Is.EqualTo(new[] { takenOver.Holder }));
-            Assert.That(_harness.Warnings, Has.Some.Contains("was gone when it was released"));
         });
     }
 

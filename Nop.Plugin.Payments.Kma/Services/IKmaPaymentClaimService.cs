@@ -29,7 +29,7 @@ public interface IKmaPaymentClaimService
     Task<bool> IsHeldAsync(KmaPaymentClaim claim);
 
     /// <summary>
-    /// Releases the claim (deletes exactly this holder's row)
+    /// Releases the claim (deletes exactly this claim's row; a claim taken over meanwhile is another row and stays)
     /// </summary>
     /// <param name="claim">Claim taken by TryTakeAsync</param>
     /// <returns>A task that represents the asynchronous operation</returns>

@@ -69,13 +69,10 @@ public class KmaPaymentClaimService : IKmaPaymentClaimService
                 if (ToUtc(current.TakenOnUtc) > now - Lease)
                     return null;
 
-                //abandoned (its node died or hung past the lease): delete exactly that row; of several nodes doing
-                //this at once only one deletes it, and the insert below is what decides anyway
-                var abandonedHolder = current.Holder;
-                if (await _claimRepository.DeleteAsync(claim => claim.OrderId == orderId && claim.Holder == abandonedHolder) == 0)
-                    return null;
-
-                await _logger.WarningAsync($"Payments.Kma: order #{orderId}: the payment claim of {abandonedHolder}, taken at {ToUtc(current.TakenOnUtc):O}, outlived its lease and was taken over");
+                //abandoned (its node died or hung past the lease): delete exactly that row, by its own id (ids are
+                //never reused, so this can never delete a newer claim); the insert below is what decides anyway
+                await _claimRepository.DeleteAsync(current, false);
+                await _logger.WarningAsync($"Payments.Kma: order #{orderId}: the payment claim of {current.Holder}, taken at {ToUtc(current.TakenOnUtc):O}, outlived its lease and was taken over");
             }
 
             var taken = new KmaPaymentClaim { OrderId = orderId, Holder = NewHolder(), TakenOnUtc = now };
@@ -112,10 +109,10 @@ public class KmaPaymentClaimService : IKmaPaymentClaimService
     {
         ArgumentNullException.ThrowIfNull(claim);
 
-        var holder = claim.Holder;
-        var orderId = claim.OrderId;
-        if (await _claimRepository.DeleteAsync(row => row.OrderId == orderId && row.Holder == holder) == 0)
-            await _logger.WarningAsync($"Payments.Kma: order #{orderId}: the payment claim of {holder} was gone when it was released (taken over after its lease)");
+        //by the row's own id: a claim taken over meanwhile is another row and stays. Not DeleteAsync(predicate):
+        //nopCommerce runs that in a serializable TransactionScope, which PostgreSQL aborts (40001) when several
+        //nodes release claims at once
+        await _claimRepository.DeleteAsync(claim, false);
     }
 
     #endregion

@@ -18,7 +18,8 @@ var assemblies = new Dictionary<string, string>
 {
     ["Nop.Core"] = Path.Combine("Libraries", "Nop.Core"),
     ["Nop.Services"] = Path.Combine("Libraries", "Nop.Services"),
-    ["Nop.Web.Framework"] = Path.Combine("Presentation", "Nop.Web.Framework")
+    ["Nop.Web.Framework"] = Path.Combine("Presentation", "Nop.Web.Framework"),
+    ["Nop.Data"] = Path.Combine("Libraries", "Nop.Data")
 };
 
 // Interfaces (and the record) the plugin implements or derives from: every real member must be in the facade.

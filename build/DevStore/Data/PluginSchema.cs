@@ -67,9 +67,10 @@ public sealed class DevStoreRepository<T> : Nop.Data.IRepository<T> where T : Ba
         _data.PluginTable<T>().Insert(entity);
     }
 
-    public async Task<int> DeleteAsync(System.Linq.Expressions.Expression<Func<T, bool>> predicate)
+    public async Task DeleteAsync(T entity, bool publishEvent = true)
     {
         await Task.Yield();
-        return _data.PluginTable<T>().Delete(predicate.Compile());
+        var id = entity.Id;
+        _data.PluginTable<T>().Delete(row => row.Id == id);
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Nop.Core;
 using Nop.Core.Caching;
 
@@ -11,5 +10,5 @@ public partial interface IRepository<TEntity> where TEntity : BaseEntity
 
     Task InsertAsync(TEntity entity, bool publishEvent = true);
 
-    Task<int> DeleteAsync(Expression<Func<TEntity, bool>> predicate);
+    Task DeleteAsync(TEntity entity, bool publishEvent = true);
 }
