@@ -171,7 +171,11 @@ public class WebFarmClaimTests
         var order = _harness.AddOrder(1, "chrg_test_1");
         _harness.OpnReturns(SyncHarness.Charge(order, "chrg_test_1", OpnChargeStatuses.Successful));
         _harness.Claims.Insert(new KmaPaymentClaim { OrderId = 1, Holder = "dead-node/4242/0", TakenOnUtc = DateTime.UtcNow.AddHours(-1) });
-        var task = new KmaReconciliationTask(_harness.Attributes, _harness.CreateNode(), _harness.Logger.Object, _harness.Orders, _harness.SettingService.Object);
+        //an order a dead node had already settled: no sync comes back to it, the task deletes its claim
+        _harness.Claims.Insert(new KmaPaymentClaim { OrderId = 99, Holder = "dead-node/4242/1", TakenOnUtc = DateTime.UtcNow.AddHours(-1) });
+        //a live claim of another node is left alone
+        _harness.Claims.Insert(new KmaPaymentClaim { OrderId = 98, Holder = "live-node/1/0", TakenOnUtc = DateTime.UtcNow });
+        var task = new KmaReconciliationTask(_harness.Attributes, _harness.CreateClaimService(), _harness.CreateNode(), _harness.Logger.Object, _harness.Orders, _harness.SettingService.Object);
 
         await task.ExecuteAsync();
 
@@ -179,7 +183,7 @@ public class WebFarmClaimTests
         {
             Assert.That(_harness.Orders.Get(1).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(_harness.MarkPaidCalls, Is.EqualTo(1));
-            Assert.That(_harness.Claims.Count, Is.Zero);
+            Assert.That(_harness.Claims.Query().Select(row => row.OrderId), Is.EqualTo(new[] { 98 }));
         });
     }
 

@@ -176,9 +176,9 @@ public sealed class ReliabilityStore : IAsyncDisposable
         return database;
     }
 
-    public KmaPaymentSyncService CreateSync() => new(Attributes,
-        new KmaPaymentClaimService(Logger, new global::DevStore.Data.DevStoreRepository<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>(Database)),
-        Locker, Logger, OpnClient, Processing, Orders, Settings)
+    public KmaPaymentClaimService CreateClaims() => new(Logger, new global::DevStore.Data.DevStoreRepository<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>(Database));
+
+    public KmaPaymentSyncService CreateSync() => new(Attributes, CreateClaims(), Locker, Logger, OpnClient, Processing, Orders, Settings)
     {
         LockRetryDelay = TimeSpan.FromMilliseconds(20),
         LockAttempts = 5
@@ -202,7 +202,7 @@ public sealed class ReliabilityStore : IAsyncDisposable
         };
     }
 
-    public KmaReconciliationTask CreateTask() => new(Attributes, CreateSync(), Logger, Orders, Settings)
+    public KmaReconciliationTask CreateTask() => new(Attributes, CreateClaims(), CreateSync(), Logger, Orders, Settings)
     {
         MinimumAge = TimeSpan.Zero
     };

@@ -34,4 +34,14 @@ public interface IKmaPaymentClaimService
     /// <param name="claim">Claim taken by TryTakeAsync</param>
     /// <returns>A task that represents the asynchronous operation</returns>
     Task ReleaseAsync(KmaPaymentClaim claim);
+
+    /// <summary>
+    /// Deletes claims whose lease ran out: left by a node that died or could not release them, on orders no sync
+    /// comes back to (already settled). A bounded batch per call
+    /// </summary>
+    /// <returns>
+    /// A task that represents the asynchronous operation
+    /// The task result contains the number of claims deleted
+    /// </returns>
+    Task<int> DeleteAbandonedAsync();
 }

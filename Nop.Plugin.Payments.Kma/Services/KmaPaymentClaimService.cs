@@ -115,9 +115,35 @@ public class KmaPaymentClaimService : IKmaPaymentClaimService
         await _claimRepository.DeleteAsync(claim, false);
     }
 
+    /// <inheritdoc />
+    public virtual async Task<int> DeleteAbandonedAsync()
+    {
+        //each row by its own id, as a takeover does: a claim taken after the read is another row and stays
+        var abandonedBefore = TimeProvider.GetUtcNow().UtcDateTime - Lease;
+        var abandoned = await _claimRepository.GetAllAsync(query => query
+            .Where(claim => claim.TakenOnUtc < abandonedBefore)
+            .OrderBy(claim => claim.Id)
+            .Take(AbandonedBatchSize));
+
+        foreach (var claim in abandoned)
+            await _claimRepository.DeleteAsync(claim, false);
+
+        if (abandoned.Count > 0)
+        {
+            await _logger.WarningAsync($"Payments.Kma: {abandoned.Count} payment claim(s) outlived their lease and were deleted (orders {string.Join(", ", abandoned.Select(claim => $"#{claim.OrderId}"))})");
+        }
+
+        return abandoned.Count;
+    }
+
     #endregion
 
     #region Properties
+
+    /// <summary>
+    /// Gets how many abandoned claims one call deletes at most
+    /// </summary>
+    private static int AbandonedBatchSize => 100;
 
     /// <summary>
     /// Gets how many failed inserts with no other claim in the way are taken as a real error
