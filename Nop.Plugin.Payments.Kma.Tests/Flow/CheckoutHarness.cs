@@ -206,9 +206,21 @@ internal sealed class CheckoutHarness
     public Mock<IWebHelper> WebHelper { get; } = new();
     public IMemoryCache MemoryCache { get; } = new MemoryCache(new MemoryCacheOptions());
 
+    /// <summary>The plugin's claim table (created as its migration does) and the claim service over it</summary>
+    public global::DevStore.Data.DevStoreData Database { get; } = CreateDatabase();
+
+    public KmaPaymentClaimService Claims => new(Logger.Object, new global::DevStore.Data.DevStoreRepository<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>(Database));
+
+    private static global::DevStore.Data.DevStoreData CreateDatabase()
+    {
+        var database = new global::DevStore.Data.DevStoreData();
+        global::DevStore.Data.PluginSchema.Apply(database, typeof(KmaPaymentProcessor));
+        return database;
+    }
+
     public KmaCheckoutService CreateService(IOpnClient opnClient = null)
     {
-        return new KmaCheckoutService(CurrencySettings, CurrencyService.Object, Attributes, Localization.Object, Locker.Object,
+        return new KmaCheckoutService(CurrencySettings, CurrencyService.Object, Attributes, Claims, Localization.Object, Locker.Object,
             Logger.Object, MemoryCache, opnClient ?? Opn.Object, OrderService.Object, OrderTotals.Object, SettingService.Object,
             StoreContext.Object, StoreService.Object, WebHelper.Object)
         {

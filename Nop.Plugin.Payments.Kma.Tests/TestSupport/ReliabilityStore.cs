@@ -195,7 +195,7 @@ public sealed class ReliabilityStore : IAsyncDisposable
         webHelper.Setup(helper => helper.GetStoreLocation(It.IsAny<bool?>())).Returns(Store1Url);
 
         return new KmaCheckoutService(new CurrencySettings { PrimaryStoreCurrencyId = 1 }, currencyService.Object, Attributes,
-            Localization().Object, Locker, Logger, MemoryCache, OpnClient, Orders, new Mock<IOrderTotalCalculationService>().Object,
+            CreateClaims(), Localization().Object, Locker, Logger, MemoryCache, OpnClient, Orders, new Mock<IOrderTotalCalculationService>().Object,
             Settings, new Mock<IStoreContext>().Object, storeService.Object, webHelper.Object)
         {
             LockRetryDelay = TimeSpan.FromMilliseconds(20)
