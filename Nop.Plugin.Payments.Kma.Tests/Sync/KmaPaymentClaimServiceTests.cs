@@ -111,6 +111,18 @@ public class KmaPaymentClaimServiceTests
     }
 
     [Test]
+    public async Task AReleaseTheDatabaseRefusesIsLoggedNotThrown()
+    {
+        var repository = new Mock<IRepository<KmaPaymentClaim>>();
+        repository.Setup(repo => repo.DeleteAsync(It.IsAny<KmaPaymentClaim>(), false)).ThrowsAsync(new InvalidOperationException("40001: could not serialize access"));
+        var claim = new KmaPaymentClaim { Id = 3, OrderId = 7, Holder = "node/1/0", TakenOnUtc = DateTime.UtcNow };
+
+        await new KmaPaymentClaimService(_harness.Logger.Object, repository.Object).ReleaseAsync(claim);
+
+        Assert.That(_harness.Warnings, Has.Some.Contains("order #7: the payment claim could not be released; it lapses after 2 minutes"));
+    }
+
+    [Test]
     public async Task ReleasingAClaimThatWasTakenOverLeavesTheNewHoldersRow()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);

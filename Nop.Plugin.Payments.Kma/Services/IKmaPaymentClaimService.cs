@@ -29,7 +29,8 @@ public interface IKmaPaymentClaimService
     Task<bool> IsHeldAsync(KmaPaymentClaim claim);
 
     /// <summary>
-    /// Releases the claim (deletes exactly this claim's row; a claim taken over meanwhile is another row and stays)
+    /// Releases the claim (deletes exactly this claim's row; a claim taken over meanwhile is another row and stays).
+    /// Never throws: when the database cannot be reached, the failure is logged and the claim lapses after its lease
     /// </summary>
     /// <param name="claim">Claim taken by TryTakeAsync</param>
     /// <returns>A task that represents the asynchronous operation</returns>

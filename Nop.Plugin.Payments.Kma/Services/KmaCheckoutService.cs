@@ -595,21 +595,6 @@ public class KmaCheckoutService : IKmaCheckoutService
         return result;
     }
 
-    /// <summary>
-    /// Releases the payment claim; when that fails, it lapses after its lease
-    /// </summary>
-    private async Task ReleaseClaimAsync(Domain.KmaPaymentClaim claim)
-    {
-        try
-        {
-            await _kmaPaymentClaimService.ReleaseAsync(claim);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            await _logger.WarningAsync($"Payments.Kma: order #{claim.OrderId}: the payment claim could not be released; it lapses after {KmaDefaults.Claims.Lease.TotalMinutes:0} minutes. {exception.Message}");
-        }
-    }
-
     /// <inheritdoc />
     public virtual async Task<KmaCheckoutResult> StartPaymentAsync(Order order, string userAgent, CancellationToken cancellationToken = default)
     {
@@ -642,7 +627,7 @@ public class KmaCheckoutService : IKmaCheckoutService
                     }
                     finally
                     {
-                        await ReleaseClaimAsync(claim);
+                        await _kmaPaymentClaimService.ReleaseAsync(claim);
                     }
                 });
                 acquired = locked && claimed;

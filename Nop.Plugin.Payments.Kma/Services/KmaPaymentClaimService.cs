@@ -112,7 +112,15 @@ public class KmaPaymentClaimService : IKmaPaymentClaimService
         //by the row's own id: a claim taken over meanwhile is another row and stays. Not DeleteAsync(predicate):
         //nopCommerce runs that in a serializable TransactionScope, which PostgreSQL aborts (40001) when several
         //nodes release claims at once
-        await _claimRepository.DeleteAsync(claim, false);
+        try
+        {
+            await _claimRepository.DeleteAsync(claim, false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            //called from finally blocks: never hide what happened before; the row lapses after the lease
+            await _logger.WarningAsync($"Payments.Kma: order #{claim.OrderId}: the payment claim could not be released; it lapses after {Lease.TotalMinutes:0} minutes. {exception.Message}");
+        }
     }
 
     /// <inheritdoc />

@@ -299,7 +299,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
                         }
                         finally
                         {
-                            await ReleaseClaimAsync(claim);
+                            await _kmaPaymentClaimService.ReleaseAsync(claim);
                         }
                     });
                     acquired = locked && claimed;
@@ -326,21 +326,6 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
             await ExpireSupersededAsync(orderId, credentials, supersededChargeId);
 
         return result;
-    }
-
-    /// <summary>
-    /// Releases the claim; when that fails (database down), the claim's lease runs out and the next sync takes it over
-    /// </summary>
-    private async Task ReleaseClaimAsync(KmaPaymentClaim claim)
-    {
-        try
-        {
-            await _kmaPaymentClaimService.ReleaseAsync(claim);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            await _logger.WarningAsync($"Payments.Kma: order #{claim.OrderId}: the payment claim could not be released; it lapses after {KmaDefaults.Claims.Lease.TotalMinutes:0} minutes. {exception.Message}");
-        }
     }
 
     private async Task ExpireSupersededAsync(int orderId, OpnCredentials credentials, string chargeId)
