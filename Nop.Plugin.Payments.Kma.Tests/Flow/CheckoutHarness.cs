@@ -207,16 +207,10 @@ internal sealed class CheckoutHarness
     public IMemoryCache MemoryCache { get; } = new MemoryCache(new MemoryCacheOptions());
 
     /// <summary>The plugin's claim table (created as its migration does) and the claim service over it</summary>
-    public global::DevStore.Data.DevStoreData Database { get; } = CreateDatabase();
+    public global::DevStore.Data.DevStoreData Database { get; } = global::DevStore.Data.PluginSchema.CreateDatabase(typeof(KmaPaymentProcessor));
 
     public KmaPaymentClaimService Claims => new(Logger.Object, new global::DevStore.Data.DevStoreRepository<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>(Database));
 
-    private static global::DevStore.Data.DevStoreData CreateDatabase()
-    {
-        var database = new global::DevStore.Data.DevStoreData();
-        global::DevStore.Data.PluginSchema.Apply(database, typeof(KmaPaymentProcessor));
-        return database;
-    }
 
     public KmaCheckoutService CreateService(IOpnClient opnClient = null)
     {

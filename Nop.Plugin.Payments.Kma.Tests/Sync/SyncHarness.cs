@@ -347,7 +347,7 @@ public sealed class SyncHarness
     /// <summary>
     /// The database every node shares; only the plugin's claim table is used from it (created as the plugin's migration does)
     /// </summary>
-    public DevStoreData Database { get; } = CreateDatabase();
+    public DevStoreData Database { get; } = PluginSchema.CreateDatabase(typeof(KmaPaymentProcessor));
 
     /// <summary>Gets the claim table</summary>
     public Table<KmaPaymentClaim> Claims => Database.PluginTable<KmaPaymentClaim>();
@@ -355,12 +355,6 @@ public sealed class SyncHarness
     /// <summary>Gets or sets the clock of the claim services created from now on</summary>
     public TimeProvider ClaimClock { get; set; } = TimeProvider.System;
 
-    private static DevStoreData CreateDatabase()
-    {
-        var database = new DevStoreData();
-        PluginSchema.Apply(database, typeof(KmaPaymentProcessor));
-        return database;
-    }
 
     public KmaPaymentClaimService CreateClaimService() => new(Logger.Object, new DevStoreRepository<KmaPaymentClaim>(Database))
     {

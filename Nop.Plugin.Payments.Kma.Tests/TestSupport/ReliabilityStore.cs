@@ -167,14 +167,8 @@ public sealed class ReliabilityStore : IAsyncDisposable
     /// <summary>
     /// The plugin's claim table, created as its migration does
     /// </summary>
-    public global::DevStore.Data.DevStoreData Database { get; } = CreateDatabase();
+    public global::DevStore.Data.DevStoreData Database { get; } = global::DevStore.Data.PluginSchema.CreateDatabase(typeof(KmaPaymentProcessor));
 
-    private static global::DevStore.Data.DevStoreData CreateDatabase()
-    {
-        var database = new global::DevStore.Data.DevStoreData();
-        global::DevStore.Data.PluginSchema.Apply(database, typeof(KmaPaymentProcessor));
-        return database;
-    }
 
     public KmaPaymentClaimService CreateClaims() => new(Logger, new global::DevStore.Data.DevStoreRepository<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>(Database));
 

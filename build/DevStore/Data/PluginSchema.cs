@@ -36,6 +36,14 @@ public static class PluginSchema
         }
     }
 
+    /// <summary>Gets a new, empty database with the plugin's tables created (for tests that need only those)</summary>
+    public static DevStoreData CreateDatabase(Type pluginType)
+    {
+        var data = new DevStoreData();
+        Apply(data, pluginType);
+        return data;
+    }
+
     /// <summary>Drops the plugin's tables (Down)</summary>
     public static void Revert(DevStoreData data, Type pluginType)
     {
