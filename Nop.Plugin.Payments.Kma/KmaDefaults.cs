@@ -92,6 +92,18 @@ public static class KmaDefaults
     public static string OrderLockKey(int orderId) => $"Nop.Plugin.Payments.Kma.order-{orderId}";
 
     /// <summary>
+    /// Payment claims: the database row that lets one web node at a time apply an order's charge
+    /// </summary>
+    public static class Claims
+    {
+        /// <summary>Gets how long a claim protects its holder; an older claim is taken to be abandoned (its node died)</summary>
+        public static TimeSpan Lease => TimeSpan.FromMinutes(2);
+
+        /// <summary>Gets the length of the holder column</summary>
+        public static int HolderMaxLength => 100;
+    }
+
+    /// <summary>
     /// Generic attribute keys stored on the Order
     /// </summary>
     public static class OrderAttributes

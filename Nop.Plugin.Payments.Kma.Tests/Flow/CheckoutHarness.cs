@@ -182,9 +182,15 @@ internal sealed class CheckoutHarness
     public Mock<IWebHelper> WebHelper { get; } = new();
     public IMemoryCache MemoryCache { get; } = new MemoryCache(new MemoryCacheOptions());
 
+    /// <summary>The plugin's claim table (created as its migration does) and the claim service over it</summary>
+    public global::DevStore.Data.DevStoreData Database { get; } = global::DevStore.Data.PluginSchema.CreateDatabase(typeof(KmaPaymentProcessor));
+
+    public KmaPaymentClaimService Claims => new(Logger.Object, new global::DevStore.Data.DevStoreRepository<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>(Database));
+
+
     public KmaCheckoutService CreateService(IOpnClient opnClient = null)
     {
-        return new KmaCheckoutService(CurrencySettings, CurrencyService.Object, Attributes, Localization.Object, Locker.Object,
+        return new KmaCheckoutService(CurrencySettings, CurrencyService.Object, Attributes, Claims, Localization.Object, Locker.Object,
             Logger.Object, MemoryCache, opnClient ?? Opn.Object, OrderService.Object, OrderTotals.Object, SettingService.Object,
             StoreContext.Object, StoreService.Object, WebHelper.Object)
         {

@@ -402,6 +402,33 @@ public class KmaStartPaymentTests
     }
 
     [Test]
+    public async Task AnotherWebNodeHoldingThePaymentClaimCreatesNothing()
+    {
+        //the order lock is no help across nodes; the claim in the shared database is
+        var harness = new CheckoutHarness();
+        harness.Database.PluginTable<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>()
+            .Insert(new Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim { OrderId = 7, Holder = "other-node/1/0", TakenOnUtc = DateTime.UtcNow });
+
+        var result = await harness.CreateService().StartPaymentAsync(harness.Order, CheckoutHarness.IphoneUserAgent);
+
+        VerifyCreated(harness, 0);
+        Assert.That(result.Outcome, Is.EqualTo(KmaCheckoutOutcome.Failed));
+        Assert.That(result.MessageResourceKey, Is.EqualTo("Plugins.Payments.Kma.Checkout.Busy"));
+    }
+
+    [Test]
+    public async Task StartingAPaymentReleasesItsClaim()
+    {
+        var harness = new CheckoutHarness();
+
+        var result = await harness.CreateService().StartPaymentAsync(harness.Order, CheckoutHarness.IphoneUserAgent);
+
+        VerifyCreated(harness, 1);
+        Assert.That(result.Outcome, Is.Not.EqualTo(KmaCheckoutOutcome.Failed));
+        Assert.That(harness.Database.PluginTable<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>().Count, Is.Zero);
+    }
+
+    [Test]
     public async Task APaidOrderIsNotChargedAgain()
     {
         var harness = new CheckoutHarness();

@@ -1,6 +1,9 @@
 using System.Reflection;
 using System.Runtime.Versioning;
+using FluentMigrator;
+using FluentMigrator.Builders.Create.Table;
 using Nop.Core;
+using Nop.Data;
 using Nop.Services;
 using Nop.Web.Framework.Controllers;
 
@@ -15,11 +18,36 @@ public class FacadeIdentityTests
 {
     private static readonly Version _nopVersion = new(4, 90, 0, 0);
 
+    //nopCommerce 4.90.3 ships FluentMigrator 7.1.0 (assembly 7.1.0.0, the package's version with a zero revision);
+    //the binder lets a reference bind to a host assembly of the same or a later version, never an earlier one
+    private static readonly Version _fluentMigratorVersion = new(7, 1, 0, 0);
+    private const string FLUENT_MIGRATOR_TOKEN = "aacfc7de5acabf05";
+
     private static IEnumerable<TestCaseData> FacadeAssemblies()
     {
         yield return new TestCaseData(typeof(BaseEntity).Assembly, "Nop.Core").SetName("Facade {1}");
         yield return new TestCaseData(typeof(BaseNopResult).Assembly, "Nop.Services").SetName("Facade {1}");
         yield return new TestCaseData(typeof(BaseController).Assembly, "Nop.Web.Framework").SetName("Facade {1}");
+        yield return new TestCaseData(typeof(IRepository<>).Assembly, "Nop.Data").SetName("Facade {1}");
+    }
+
+    private static IEnumerable<TestCaseData> FluentMigratorReferenceAssemblies()
+    {
+        yield return new TestCaseData(typeof(AutoReversingMigration).Assembly, "FluentMigrator").SetName("Reference assembly {1}");
+        yield return new TestCaseData(typeof(ICreateTableWithColumnSyntax).Assembly, "FluentMigrator.Abstractions").SetName("Reference assembly {1}");
+    }
+
+    [TestCaseSource(nameof(FluentMigratorReferenceAssemblies))]
+    public void FluentMigratorReferenceAssemblyHasTheIdentityNopCommerceShips(Assembly assembly, string expectedName)
+    {
+        var name = assembly.GetName();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(name.Name, Is.EqualTo(expectedName));
+            Assert.That(name.Version, Is.EqualTo(_fluentMigratorVersion));
+            Assert.That(Convert.ToHexStringLower(name.GetPublicKeyToken() ?? []), Is.EqualTo(FLUENT_MIGRATOR_TOKEN));
+        });
     }
 
     [TestCaseSource(nameof(FacadeAssemblies))]
@@ -50,7 +78,7 @@ public class FacadeIdentityTests
             .Where(reference => reference.Name!.StartsWith("Nop.", StringComparison.Ordinal))
             .ToList();
 
-        Assert.That(nopReferences.Select(reference => reference.Name), Does.Contain("Nop.Core").And.Contain("Nop.Services"));
+        Assert.That(nopReferences.Select(reference => reference.Name), Does.Contain("Nop.Core").And.Contain("Nop.Services").And.Contain("Nop.Data"));
         foreach (var reference in nopReferences)
         {
             Assert.That(reference.Version, Is.EqualTo(_nopVersion), reference.FullName);
@@ -62,7 +90,7 @@ public class FacadeIdentityTests
     public void PluginReferencesNothingTheHostCannotSatisfy()
     {
         var references = typeof(KmaPaymentProcessor).Assembly.GetReferencedAssemblies();
-        var forbidden = new[] { "linq2db", "FluentMigrator", "Autofac" };
+        var forbidden = new[] { "linq2db", "Autofac" };
 
         Assert.Multiple(() =>
         {
@@ -70,6 +98,14 @@ public class FacadeIdentityTests
             {
                 Assert.That(forbidden.Any(prefix => reference.Name!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)), Is.False,
                     $"the plugin must not reference {reference.FullName}");
+
+                // the migration binds to the host's FluentMigrator: never above what nopCommerce 4.90.3 ships
+                if (reference.Name!.StartsWith("FluentMigrator", StringComparison.Ordinal))
+                {
+                    Assert.That(reference.Name, Is.EqualTo("FluentMigrator").Or.EqualTo("FluentMigrator.Abstractions"), reference.FullName);
+                    Assert.That(reference.Version, Is.LessThanOrEqualTo(_fluentMigratorVersion), reference.FullName);
+                    Assert.That(Convert.ToHexStringLower(reference.GetPublicKeyToken() ?? []), Is.EqualTo(FLUENT_MIGRATOR_TOKEN), reference.FullName);
+                }
 
                 // nopCommerce ships Newtonsoft.Json 13.0.x (assembly 13.0.0.0): a higher reference would not bind.
                 if (reference.Name == "Newtonsoft.Json")

@@ -32,7 +32,7 @@ internal static class NopContainer
 
     public static Assembly PluginAssembly => typeof(KmaPaymentProcessor).Assembly;
 
-    private static readonly Assembly[] _nopAssemblies = [typeof(BaseEntity).Assembly, typeof(BasePlugin).Assembly, typeof(IRouteProvider).Assembly];
+    private static readonly Assembly[] _nopAssemblies = [typeof(BaseEntity).Assembly, typeof(BasePlugin).Assembly, typeof(IRouteProvider).Assembly, typeof(Nop.Data.IRepository<>).Assembly];
 
     public static IReadOnlyList<Type> PluginTypes => PluginAssembly.GetTypes()
         .Where(type => type.IsClass && !type.IsAbstract && !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)) && !type.Name.StartsWith('<'))

@@ -125,7 +125,7 @@ public class SourceTreeSwitchTests
 
         Assert.That(evaluation.NopSrcDir, Is.Empty);
         Assert.That(evaluation.References.Select(reference => reference.GetProperty("Filename").GetString()),
-            Is.EquivalentTo(new[] { "Nop.Core", "Nop.Services", "Nop.Web.Framework" }));
+            Is.EquivalentTo(new[] { "Nop.Core", "Nop.Services", "Nop.Web.Framework", "Nop.Data", "FluentMigrator", "FluentMigrator.Abstractions" }));
         foreach (var reference in evaluation.References)
         {
             Assert.That(reference.GetProperty("Private").GetString(), Is.EqualTo("false"));

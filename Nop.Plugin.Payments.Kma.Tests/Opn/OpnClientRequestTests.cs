@@ -75,7 +75,7 @@ public class OpnClientRequestTests
         }
 
         Assert.That(fixture.Factory.Names, Is.All.EqualTo(OpnClient.HttpClientName));
-        Assert.That(OpnClient.UserAgent, Does.StartWith("OmiseNopCommerce/4.90.1 "));
+        Assert.That(OpnClient.UserAgent, Does.StartWith("OmiseNopCommerce/4.90.2 "));
     }
 
     [Test]

@@ -274,7 +274,7 @@ public class EmulatorSyncTests
         var (expiringOrder, expiringCharge) = await PlaceOrderAsync(3, withWebhook: false);
         _store1Opn.CompleteCharge(paidCharge.Id);
         _store2Opn.FailCharge(failedCharge.Id, OpnFailureCodes.PaymentRejected);
-        var task = new KmaReconciliationTask(_harness.Attributes, Service(), _harness.Logger.Object, _harness.Orders, _harness.SettingService.Object)
+        var task = new KmaReconciliationTask(_harness.Attributes, _harness.CreateClaimService(), Service(), _harness.Logger.Object, _harness.Orders, _harness.SettingService.Object)
         {
             //an hour later by the task's clock: the third charge is past its expires_at but still pending at Opn
             TimeProvider = new ManualClock(DateTimeOffset.UtcNow.AddHours(1))

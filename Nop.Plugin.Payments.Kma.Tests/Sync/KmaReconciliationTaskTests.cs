@@ -19,7 +19,7 @@ public class KmaReconciliationTaskTests
 
     private KmaReconciliationTask CreateTask(IKmaPaymentSyncService sync = null)
     {
-        return new KmaReconciliationTask(_harness.Attributes, sync ?? _harness.CreateService(), _harness.Logger.Object, _harness.Orders, _harness.SettingService.Object);
+        return new KmaReconciliationTask(_harness.Attributes, _harness.CreateClaimService(), sync ?? _harness.CreateService(), _harness.Logger.Object, _harness.Orders, _harness.SettingService.Object);
     }
 
     [Test]

@@ -9,6 +9,7 @@ using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.Kma.Domain;
 using Nop.Plugin.Payments.Kma.Opn;
 using Nop.Plugin.Payments.Kma.Services;
 using Nop.Plugin.Payments.Kma.Tests.TestSupport;
@@ -45,6 +46,28 @@ public sealed class InMemoryLocker : ILocker
     public Task CancelTaskAsync(string key, TimeSpan expirationTime) => _inner.CancelTaskAsync(key, expirationTime);
 
     public Task<bool> IsTaskRunningAsync(string key) => _inner.IsTaskRunningAsync(key);
+}
+
+/// <summary>
+/// A locker that lets every caller in at once: what nopCommerce's DistributedCacheLocker amounts to when two web nodes
+/// read the key in the same instant (read, then write, not one atomic step)
+/// </summary>
+public sealed class PassThroughLocker : ILocker
+{
+    public int Entries;
+
+    public async Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action)
+    {
+        Interlocked.Increment(ref Entries);
+        await action();
+        return true;
+    }
+
+    public Task RunWithHeartbeatAsync(string key, TimeSpan expirationTime, TimeSpan heartbeatInterval, Func<CancellationToken, Task> action, CancellationTokenSource cancellationTokenSource = default) => throw new NotSupportedException();
+
+    public Task CancelTaskAsync(string key, TimeSpan expirationTime) => throw new NotSupportedException();
+
+    public Task<bool> IsTaskRunningAsync(string key) => Task.FromResult(false);
 }
 
 /// <summary>
@@ -270,13 +293,43 @@ public sealed class SyncHarness
     public int MarkPaidCalls;
     public int CancelCalls;
 
-    public KmaPaymentSyncService CreateService(ILocker locker = null, IOpnClient opnClient = null)
+    /// <summary>
+    /// The database every node shares; only the plugin's claim table is used from it (created as the plugin's migration does)
+    /// </summary>
+    public DevStoreData Database { get; } = PluginSchema.CreateDatabase(typeof(KmaPaymentProcessor));
+
+    /// <summary>Gets the claim table</summary>
+    public Table<KmaPaymentClaim> Claims => Database.PluginTable<KmaPaymentClaim>();
+
+    /// <summary>Gets or sets the clock of the claim services created from now on</summary>
+    public TimeProvider ClaimClock { get; set; } = TimeProvider.System;
+
+
+    public KmaPaymentClaimService CreateClaimService() => new(Logger.Object, new DevStoreRepository<KmaPaymentClaim>(Database))
     {
-        return new KmaPaymentSyncService(Attributes, ShopperMessages.Object, locker ?? Locker, Logger.Object, opnClient ?? Opn.Object, Processing.Object, Orders, SettingService.Object)
+        TimeProvider = ClaimClock
+    };
+
+    public KmaPaymentSyncService CreateService(ILocker locker = null, IOpnClient opnClient = null, IKmaPaymentClaimService claimService = null)
+    {
+        return new KmaPaymentSyncService(Attributes, claimService ?? CreateClaimService(), ShopperMessages.Object, locker ?? Locker, Logger.Object, opnClient ?? Opn.Object, Processing.Object, Orders, SettingService.Object)
         {
             LockRetryDelay = TimeSpan.FromMilliseconds(5),
             LockAttempts = 3
         };
+    }
+
+    /// <summary>
+    /// The sync service as one web node of a farm runs it: its own process (its own in-process gate), nopCommerce's
+    /// distributed locker letting everyone in, and the orders, attributes and claim table of the shared database
+    /// </summary>
+    public KmaPaymentSyncService CreateNode(IOpnClient opnClient = null, IKmaPaymentClaimService claimService = null)
+    {
+        var service = CreateService(new PassThroughLocker(), opnClient, claimService);
+        service.OrdersInProgress = new ConcurrentDictionary<int, byte>();
+        service.LockAttempts = 50;
+        service.LockRetryDelay = TimeSpan.FromMilliseconds(2);
+        return service;
     }
 
     /// <summary>

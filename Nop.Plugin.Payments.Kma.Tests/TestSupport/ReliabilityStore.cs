@@ -165,7 +165,14 @@ public sealed class ReliabilityStore : IAsyncDisposable
 
     #region The plugin's parts
 
-    public KmaPaymentSyncService CreateSync() => new(Attributes, new Mock<IKmaShopperMessageService>().Object, Locker, Logger, OpnClient, Processing, Orders, Settings)
+    /// <summary>
+    /// The plugin's claim table, created as its migration does
+    /// </summary>
+    public global::DevStore.Data.DevStoreData Database { get; } = global::DevStore.Data.PluginSchema.CreateDatabase(typeof(KmaPaymentProcessor));
+
+    public KmaPaymentClaimService CreateClaims() => new(Logger, new global::DevStore.Data.DevStoreRepository<Nop.Plugin.Payments.Kma.Domain.KmaPaymentClaim>(Database));
+
+    public KmaPaymentSyncService CreateSync() => new(Attributes, CreateClaims(), new Mock<IKmaShopperMessageService>().Object, Locker, Logger, OpnClient, Processing, Orders, Settings)
     {
         LockRetryDelay = TimeSpan.FromMilliseconds(20),
         LockAttempts = 5
@@ -182,14 +189,14 @@ public sealed class ReliabilityStore : IAsyncDisposable
         webHelper.Setup(helper => helper.GetStoreLocation(It.IsAny<bool?>())).Returns(Store1Url);
 
         return new KmaCheckoutService(new CurrencySettings { PrimaryStoreCurrencyId = 1 }, currencyService.Object, Attributes,
-            Localization().Object, Locker, Logger, MemoryCache, OpnClient, Orders, new Mock<IOrderTotalCalculationService>().Object,
+            CreateClaims(), Localization().Object, Locker, Logger, MemoryCache, OpnClient, Orders, new Mock<IOrderTotalCalculationService>().Object,
             Settings, new Mock<IStoreContext>().Object, storeService.Object, webHelper.Object)
         {
             LockRetryDelay = TimeSpan.FromMilliseconds(20)
         };
     }
 
-    public KmaReconciliationTask CreateTask() => new(Attributes, CreateSync(), Logger, Orders, Settings)
+    public KmaReconciliationTask CreateTask() => new(Attributes, CreateClaims(), CreateSync(), Logger, Orders, Settings)
     {
         MinimumAge = TimeSpan.Zero
     };

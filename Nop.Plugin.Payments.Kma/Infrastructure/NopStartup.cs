@@ -29,6 +29,7 @@ public class NopStartup : INopStartup
             .ConfigurePrimaryHttpMessageHandler(provider => KmaProxy.CreatePrimaryHandler(provider.GetService<ProxySettings>()));
         services.TryAddSingleton<IOpnClient>(provider => new OpnClient(provider.GetRequiredService<IHttpClientFactory>()));
         services.TryAddSingleton(provider => new WebhookSignatureVerifier(provider.GetService<TimeProvider>()));
+        services.AddScoped<IKmaPaymentClaimService, KmaPaymentClaimService>();
         services.AddScoped<IKmaPaymentSyncService, KmaPaymentSyncService>();
 
         //checkout and return

@@ -27,6 +27,7 @@ public class KmaCheckoutService : IKmaCheckoutService
     private readonly CurrencySettings _currencySettings;
     private readonly ICurrencyService _currencyService;
     private readonly IGenericAttributeService _genericAttributeService;
+    private readonly IKmaPaymentClaimService _kmaPaymentClaimService;
     private readonly ILocalizationService _localizationService;
     private readonly ILocker _locker;
     private readonly ILogger _logger;
@@ -46,6 +47,7 @@ public class KmaCheckoutService : IKmaCheckoutService
     public KmaCheckoutService(CurrencySettings currencySettings,
         ICurrencyService currencyService,
         IGenericAttributeService genericAttributeService,
+        IKmaPaymentClaimService kmaPaymentClaimService,
         ILocalizationService localizationService,
         ILocker locker,
         ILogger logger,
@@ -61,6 +63,7 @@ public class KmaCheckoutService : IKmaCheckoutService
         _currencySettings = currencySettings;
         _currencyService = currencyService;
         _genericAttributeService = genericAttributeService;
+        _kmaPaymentClaimService = kmaPaymentClaimService;
         _localizationService = localizationService;
         _locker = locker;
         _logger = logger;
@@ -613,8 +616,25 @@ public class KmaCheckoutService : IKmaCheckoutService
             bool acquired;
             try
             {
-                acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(order.Id), KmaDefaults.Checkout.OrderLockTime,
-                    async () => result = await StartPaymentUnderLockAsync(order.Id, platformType, cancellationToken));
+                var claimed = false;
+                var locked = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(order.Id), KmaDefaults.Checkout.OrderLockTime, async () =>
+                {
+                    //the payment claim keeps a new charge and a sync of the old one on another web node apart
+                    var claim = await _kmaPaymentClaimService.TryTakeAsync(order.Id);
+                    if (claim == null)
+                        return;
+
+                    claimed = true;
+                    try
+                    {
+                        result = await StartPaymentUnderLockAsync(order.Id, platformType, cancellationToken);
+                    }
+                    finally
+                    {
+                        await _kmaPaymentClaimService.ReleaseAsync(claim);
+                    }
+                });
+                acquired = locked && claimed;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

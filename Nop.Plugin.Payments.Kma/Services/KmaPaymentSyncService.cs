@@ -3,6 +3,7 @@ using System.Globalization;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.Kma.Domain;
 using Nop.Plugin.Payments.Kma.Opn;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
@@ -13,8 +14,9 @@ namespace Nop.Plugin.Payments.Kma.Services;
 
 /// <summary>
 /// Brings an order in line with its KMA charge. The charge is always fetched from Opn with the order's store keys;
-/// every change happens under the per-order lock on a freshly read order and is guarded so that running it twice
-/// (duplicate webhooks, the return page and the webhook together, two web nodes) changes nothing the second time.
+/// every change happens under the per-order payment claim (a unique row in the database, so it holds across web
+/// nodes) on a freshly read order, and is guarded so that running it twice (duplicate webhooks, the return page and
+/// the webhook together, two web nodes) changes nothing the second time.
 /// </summary>
 public class KmaPaymentSyncService : IKmaPaymentSyncService
 {
@@ -27,6 +29,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     private static readonly ConcurrentDictionary<int, byte> _ordersInProgress = new();
 
     private readonly IGenericAttributeService _genericAttributeService;
+    private readonly IKmaPaymentClaimService _kmaPaymentClaimService;
     private readonly IKmaShopperMessageService _kmaShopperMessageService;
     private readonly ILocker _locker;
     private readonly ILogger _logger;
@@ -40,6 +43,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     #region Ctor
 
     public KmaPaymentSyncService(IGenericAttributeService genericAttributeService,
+        IKmaPaymentClaimService kmaPaymentClaimService,
         IKmaShopperMessageService kmaShopperMessageService,
         ILocker locker,
         ILogger logger,
@@ -49,6 +53,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
         ISettingService settingService)
     {
         _genericAttributeService = genericAttributeService;
+        _kmaPaymentClaimService = kmaPaymentClaimService;
         _kmaShopperMessageService = kmaShopperMessageService;
         _locker = locker;
         _logger = logger;
@@ -229,8 +234,19 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
         return order.PaymentStatus == PaymentStatus.Pending && order.OrderStatus != OrderStatus.Cancelled && _orderProcessingService.CanCancelOrder(order);
     }
 
-    private async Task MarkPaidAsync(Order order, OpnCharge charge)
+    /// <summary>
+    /// Checks, just before a change nopCommerce cannot undo, that the claim was not taken over meanwhile (its holder
+    /// stalled past the lease); the other holder then applies the charge on the order as it finds it
+    /// </summary>
+    private async Task GuardClaimAsync(KmaPaymentClaim claim)
     {
+        if (!await _kmaPaymentClaimService.IsHeldAsync(claim))
+            throw new ClaimLostException();
+    }
+
+    private async Task MarkPaidAsync(Order order, OpnCharge charge, KmaPaymentClaim claim)
+    {
+        await GuardClaimAsync(claim);
         order.CaptureTransactionId = charge.Id;
         order.CaptureTransactionResult = charge.Transaction;
         await _orderService.UpdateOrderAsync(order);
@@ -250,7 +266,8 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     }
 
     /// <summary>
-    /// Applies the charge under the order lock, retrying briefly while another request holds it
+    /// Applies the charge under the order lock and the order's payment claim, retrying briefly while another request
+    /// (on this node or another) holds either
     /// </summary>
     private async Task<KmaSyncResult> ApplyAsync(int orderId, KmaPaymentSettings settings, OpnCredentials credentials, OpnCharge charge,
         KmaSyncOrigin origin, CancellationToken cancellationToken)
@@ -261,18 +278,38 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
         for (var attempt = 1; ; attempt++)
         {
             var acquired = false;
-            if (_ordersInProgress.TryAdd(orderId, 0))
+            if (OrdersInProgress.TryAdd(orderId, 0))
             {
                 try
                 {
-                    acquired = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(orderId), LockLifetime, async () =>
+                    var claimed = false;
+                    var locked = await _locker.PerformActionWithLockAsync(KmaDefaults.OrderLockKey(orderId), LockLifetime, async () =>
                     {
-                        (result, supersededChargeId) = await ApplyLockedAsync(orderId, settings, credentials, charge, origin);
+                        //ILocker is not atomic across nodes; the claim is: only its holder applies the charge
+                        var claim = await _kmaPaymentClaimService.TryTakeAsync(orderId);
+                        if (claim == null)
+                            return;
+
+                        claimed = true;
+                        try
+                        {
+                            (result, supersededChargeId) = await ApplyLockedAsync(orderId, settings, credentials, charge, origin, claim);
+                        }
+                        catch (ClaimLostException)
+                        {
+                            await _logger.WarningAsync($"Payments.Kma: order #{orderId}: the payment claim was taken over before charge {charge.Id} was applied; the new holder applies it");
+                            result = Result(KmaSyncOutcome.Busy, "Another request is updating the order");
+                        }
+                        finally
+                        {
+                            await _kmaPaymentClaimService.ReleaseAsync(claim);
+                        }
                     });
+                    acquired = locked && claimed;
                 }
                 finally
                 {
-                    _ordersInProgress.TryRemove(orderId, out _);
+                    OrdersInProgress.TryRemove(orderId, out _);
                 }
             }
 
@@ -308,10 +345,10 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
     }
 
     /// <summary>
-    /// The decision itself. Runs inside the order lock, on the order as it is in the database now
+    /// The decision itself. Runs inside the order lock and the payment claim, on the order as it is in the database now
     /// </summary>
     private async Task<(KmaSyncResult Result, string SupersededChargeId)> ApplyLockedAsync(int orderId, KmaPaymentSettings settings,
-        OpnCredentials credentials, OpnCharge charge, KmaSyncOrigin origin)
+        OpnCredentials credentials, OpnCharge charge, KmaSyncOrigin origin, KmaPaymentClaim claim)
     {
         //re-read: GetOrdersByIdsAsync is not cached, unlike GetOrderByIdAsync (per-request cache)
         var order = (await _orderService.GetOrdersByIdsAsync([orderId]))?.FirstOrDefault();
@@ -375,7 +412,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
                 }
 
                 var superseded = order.AuthorizationTransactionId;
-                await MarkPaidAsync(order, charge);
+                await MarkPaidAsync(order, charge, claim);
                 await RaiseAlertAsync(order, charge,
                     $"it is {known}, not the current charge {superseded ?? "(none)"}",
                     "It paid the order. The current charge is expired at Opn; if it was paid as well, refund one of them.");
@@ -399,7 +436,7 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
                     return (new KmaSyncResult { Outcome = KmaSyncOutcome.NotApplied, OrderChanged = alerted, AlertRaised = true }, null);
                 }
 
-                await MarkPaidAsync(order, charge);
+                await MarkPaidAsync(order, charge, claim);
                 await InsertNoteAsync(order, $"KMA charge {Describe(charge)} is successful (Opn transaction {charge.Transaction ?? "n/a"}); the order is paid. {KmaDefaults.RefundHelpNote}");
 
                 return (Result(KmaSyncOutcome.Paid, "Paid", orderChanged: true), null);
@@ -416,7 +453,10 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
                     $"KMA charge {Describe(charge)} failed: {code} - {charge.FailureMessage ?? "no message"}. " +
                     (cancel ? "The order is cancelled (store setting)." : "The order stays pending so the shopper can pay again."));
                 if (cancel)
+                {
+                    await GuardClaimAsync(claim);
                     await _orderProcessingService.CancelOrderAsync(order, false);
+                }
                 if (noted)
                     await _kmaShopperMessageService.ShowFailureNoteAsync(order, code, expired: false);
 
@@ -432,7 +472,10 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
                     $"KMA charge {Describe(charge)} expired. " +
                     (cancel ? "The order is cancelled (store setting)." : "The order stays pending."));
                 if (cancel)
+                {
+                    await GuardClaimAsync(claim);
                     await _orderProcessingService.CancelOrderAsync(order, false);
+                }
                 if (noted)
                     await _kmaShopperMessageService.ShowFailureNoteAsync(order, code, expired: true);
 
@@ -523,12 +566,28 @@ public class KmaPaymentSyncService : IKmaPaymentSyncService
 
     #endregion
 
+    #region Nested classes
+
+    /// <summary>
+    /// The payment claim was taken over while this request held it
+    /// </summary>
+    private sealed class ClaimLostException : Exception
+    {
+    }
+
+    #endregion
+
     #region Properties
 
     /// <summary>
     /// Gets how long the order lock lives if its holder dies
     /// </summary>
     public static TimeSpan LockLifetime => TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Gets or sets the in-process gate (one per process; a test gives each simulated web node its own)
+    /// </summary>
+    internal ConcurrentDictionary<int, byte> OrdersInProgress { get; set; } = _ordersInProgress;
 
     /// <summary>
     /// Gets or sets how many times the lock is tried before the result is Busy

@@ -18,6 +18,7 @@ public class KmaReconciliationTask : IScheduleTask
     #region Fields
 
     private readonly IGenericAttributeService _genericAttributeService;
+    private readonly IKmaPaymentClaimService _kmaPaymentClaimService;
     private readonly IKmaPaymentSyncService _kmaPaymentSyncService;
     private readonly ILogger _logger;
     private readonly IOrderService _orderService;
@@ -28,12 +29,14 @@ public class KmaReconciliationTask : IScheduleTask
     #region Ctor
 
     public KmaReconciliationTask(IGenericAttributeService genericAttributeService,
+        IKmaPaymentClaimService kmaPaymentClaimService,
         IKmaPaymentSyncService kmaPaymentSyncService,
         ILogger logger,
         IOrderService orderService,
         ISettingService settingService)
     {
         _genericAttributeService = genericAttributeService;
+        _kmaPaymentClaimService = kmaPaymentClaimService;
         _kmaPaymentSyncService = kmaPaymentSyncService;
         _logger = logger;
         _orderService = orderService;
@@ -71,6 +74,17 @@ public class KmaReconciliationTask : IScheduleTask
     /// <returns>A task that represents the asynchronous operation</returns>
     public async Task ExecuteAsync()
     {
+        //claims nobody released (their node died) on orders no sync comes back to; a pending order's claim is taken
+        //over by its own sync below anyway
+        try
+        {
+            await _kmaPaymentClaimService.DeleteAbandonedAsync();
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync("Payments.Kma: abandoned payment claims could not be deleted", exception);
+        }
+
         var started = TimeProvider.GetTimestamp();
         var now = TimeProvider.GetUtcNow().UtcDateTime;
         var createdFromUtc = now - LookBack;

@@ -230,6 +230,7 @@ public sealed class DevStoreHost : IAsyncDisposable
         services.AddSingleton<InMemoryLogger>();
         services.AddSingleton<ILogger>(provider => provider.GetRequiredService<InMemoryLogger>());
         services.AddSingleton<ILocker, MemoryCacheLocker>();
+        services.AddScoped(typeof(Nop.Data.IRepository<>), typeof(DevStoreRepository<>));
         services.AddSingleton<ScheduleTaskRunner>();
 
         services.AddScoped<ILanguageService, LanguageService>();
@@ -452,6 +453,8 @@ public sealed class DevStoreHost : IAsyncDisposable
         if (Data.InstalledPlugins.ContainsKey(systemName))
             return;
 
+        //as nopCommerce: the plugin's migrations first (its tables), then its InstallAsync
+        PluginSchema.Apply(Data, descriptor.PluginType);
         var plugin = (IPlugin)ActivatorUtilities.CreateInstance(services, descriptor.PluginType);
         plugin.PluginDescriptor = descriptor;
         await plugin.InstallAsync();
@@ -470,6 +473,8 @@ public sealed class DevStoreHost : IAsyncDisposable
         plugin.PluginDescriptor = descriptor;
         await plugin.PreparePluginToUninstallAsync();
         await plugin.UninstallAsync();
+        //as nopCommerce: then the Down of every applied migration (drops the plugin's tables)
+        PluginSchema.Revert(Data, descriptor.PluginType);
         Data.InstalledPlugins.TryRemove(systemName, out _);
         descriptor.Installed = false;
     });

@@ -1,14 +1,24 @@
 // Compares every public declaration of the nopCommerce facade (build/NopSdk) with a nopCommerce 4.90 source tree.
 // Usage: dotnet run --project build/FacadeCheck -- <nopCommerce src folder> [facade folder]
+//            [--fluentmigrator <folder with FluentMigrator.dll and FluentMigrator.Abstractions.dll>[:<folder>...]]
 // Exit code 0 when every facade type and member exists in the same assembly with the same shape.
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+//the FluentMigrator reference assemblies are compared with the package's DLLs (FluentMigrator has no source here)
+string[] fluentMigratorFolders = null;
+var fluentMigratorArg = Array.IndexOf(args, "--fluentmigrator");
+if (fluentMigratorArg >= 0 && fluentMigratorArg + 1 < args.Length)
+{
+    fluentMigratorFolders = args[fluentMigratorArg + 1].Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+    args = args.Where((_, index) => index != fluentMigratorArg && index != fluentMigratorArg + 1).ToArray();
+}
+
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: FacadeCheck <nopCommerce src folder> [facade folder]");
+    Console.Error.WriteLine("usage: FacadeCheck <nopCommerce src folder> [facade folder] [--fluentmigrator <dll folder>[:<dll folder>]]");
     return 2;
 }
 
@@ -18,7 +28,8 @@ var assemblies = new Dictionary<string, string>
 {
     ["Nop.Core"] = Path.Combine("Libraries", "Nop.Core"),
     ["Nop.Services"] = Path.Combine("Libraries", "Nop.Services"),
-    ["Nop.Web.Framework"] = Path.Combine("Presentation", "Nop.Web.Framework")
+    ["Nop.Web.Framework"] = Path.Combine("Presentation", "Nop.Web.Framework"),
+    ["Nop.Data"] = Path.Combine("Libraries", "Nop.Data")
 };
 
 // Interfaces (and the record) the plugin implements or derives from: every real member must be in the facade.
@@ -88,6 +99,12 @@ foreach (var (name, mine) in facade.OrderBy(pair => pair.Key))
                 errors.Add($"{name}: must be complete but lacks {key} ({detail})");
         }
     }
+}
+
+if (fluentMigratorFolders != null)
+{
+    var (fluentTypes, fluentMembers) = FluentMigratorCheck.Run(facadeDir, fluentMigratorFolders, errors);
+    Console.WriteLine($"{fluentTypes} FluentMigrator reference types, {fluentMembers} members checked against {string.Join(", ", fluentMigratorFolders)}");
 }
 
 foreach (var error in errors)

@@ -71,6 +71,7 @@ public sealed class Table<T> where T : BaseEntity
     private static readonly Func<object, object> _clone = CreateClone();
     private readonly Dictionary<int, T> _rows = new();
     private readonly Dictionary<string, (Func<T, object> Key, Dictionary<object, HashSet<int>> Ids)> _indexes = new();
+    private readonly HashSet<string> _uniqueIndexes = new();
     private readonly object _sync = new();
     private int _lastId;
 
@@ -107,6 +108,19 @@ public sealed class Table<T> where T : BaseEntity
                 AddToIndex(ids, key(row), row.Id);
             _indexes[name] = (key, ids);
         }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps rows findable by a key that no two rows may share, as a unique index does: an insert of a taken key
+    /// fails, checked and written under the table's lock (atomic, like the database's own check)
+    /// </summary>
+    public Table<T> UniqueBy(string name, Func<T, object> key)
+    {
+        IndexBy(name, key);
+        lock (_sync)
+            _uniqueIndexes.Add(name);
 
         return this;
     }
@@ -156,6 +170,13 @@ public sealed class Table<T> where T : BaseEntity
         ArgumentNullException.ThrowIfNull(entity);
         lock (_sync)
         {
+            foreach (var name in _uniqueIndexes)
+            {
+                var (key, ids) = _indexes[name];
+                if (key(entity) is { } value && ids.TryGetValue(value, out var taken) && taken.Count > 0)
+                    throw new DevStoreUniqueKeyException($"duplicate key value violates unique index \"{name}\" of {typeof(T).Name}");
+            }
+
             entity.Id = ++_lastId;
             _rows[entity.Id] = Copy(entity);
             Index(_rows[entity.Id]);
@@ -192,15 +213,21 @@ public sealed class Table<T> where T : BaseEntity
         }
     }
 
-    public void Delete(Func<T, bool> predicate)
+    /// <summary>
+    /// Deletes the rows matching the predicate and returns how many were deleted (atomic)
+    /// </summary>
+    public int Delete(Func<T, bool> predicate)
     {
         lock (_sync)
         {
-            foreach (var row in _rows.Values.Where(predicate).ToList())
+            var rows = _rows.Values.Where(predicate).ToList();
+            foreach (var row in rows)
             {
                 Unindex(row);
                 _rows.Remove(row.Id);
             }
+
+            return rows.Count;
         }
     }
 
@@ -211,6 +238,16 @@ public sealed class Table<T> where T : BaseEntity
             lock (_sync)
                 return _rows.Count;
         }
+    }
+}
+
+/// <summary>
+/// What a database answers to an insert that breaks a unique index
+/// </summary>
+public sealed class DevStoreUniqueKeyException : Exception
+{
+    public DevStoreUniqueKeyException(string message) : base(message)
+    {
     }
 }
 
@@ -235,6 +272,14 @@ public sealed class DevStoreData
     public Table<Currency> Currencies { get; } = new();
     public Table<Product> Products { get; } = new();
     public Table<ShoppingCartItem> ShoppingCartItems { get; } = new();
+
+    /// <summary>Tables created by plugins' migrations (see PluginSchema), by entity type</summary>
+    public ConcurrentDictionary<Type, object> PluginTables { get; } = new();
+
+    /// <summary>Gets a plugin's table; a table its migration has not created fails as a missing relation would</summary>
+    public Table<T> PluginTable<T>() where T : BaseEntity => PluginTables.TryGetValue(typeof(T), out var table)
+        ? (Table<T>)table
+        : throw new InvalidOperationException($"relation \"{typeof(T).Name}\" does not exist");
 
     /// <summary>Customer id → role system names ("Administrators", "Registered", "Guests", "BackgroundTask")</summary>
     public ConcurrentDictionary<int, string[]> CustomerRoles { get; } = new();

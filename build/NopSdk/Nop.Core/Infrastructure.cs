@@ -23,6 +23,20 @@ namespace Nop.Core.Infrastructure
 
 namespace Nop.Core.Caching
 {
+    public partial class CacheKey
+    {
+        public CacheKey(string key)
+        {
+            Key = key;
+        }
+
+        public string Key { get; protected set; }
+    }
+
+    public partial interface ICacheKeyService
+    {
+    }
+
     public partial interface ILocker
     {
         Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action);
