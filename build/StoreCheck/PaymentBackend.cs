@@ -159,13 +159,16 @@ public sealed class PaymentBackend : IAsyncDisposable
     }
 
     /// <summary>
-    /// Emulator only: charges completed while this is open send no webhook (the store's webhook URL is taken away)
+    /// Emulator only: while this is open no webhook reaches the store. The dashboard URL is taken away, and the
+    /// charge's own webhook endpoint (the plugin's "dynamic webhooks") gets deliveries signed with another secret,
+    /// which the store refuses (401; its log says so) and the emulator does not retry.
     /// </summary>
     public IDisposable LoseWebhooks()
     {
         var urls = Emulator.WebhookUrls.ToList();
-        Emulator.ConfigureWebhooks(Array.Empty<string>());
-        return new Restore(() => Emulator.ConfigureWebhooks(urls));
+        var secret = Emulator.WebhookSecret;
+        Emulator.ConfigureWebhooks(Array.Empty<string>(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        return new Restore(() => Emulator.ConfigureWebhooks(urls, secret));
     }
 
     /// <summary>Signs a webhook body as Opn does (null signature when no webhook secret is known)</summary>

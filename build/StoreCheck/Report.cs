@@ -74,3 +74,14 @@ public sealed class CheckException(string message) : Exception(message);
 
 /// <summary>A check that cannot run in this configuration</summary>
 public sealed class SkipException(string message) : Exception(message);
+
+/// <summary>Small helpers for the admin pages</summary>
+public static class PageExtensions
+{
+    /// <summary>Clicks a form's submit button and waits until the page the POST answered has loaded</summary>
+    public static async Task SubmitAsync(this Microsoft.Playwright.IPage page, Func<Task> click)
+    {
+        await page.RunAndWaitForResponseAsync(click, response => response.Request.Method == "POST" && response.Request.IsNavigationRequest);
+        await page.WaitForLoadStateAsync();
+    }
+}

@@ -47,6 +47,19 @@ public sealed class Shopper
     public async Task<(IPage Page, string PaymentInfoDisplay)> PlaceOrderAsync(IBrowserContext context, string label)
     {
         var page = await context.NewPageAsync();
+        try
+        {
+            return await PlaceOrderAsync(page, label);
+        }
+        catch
+        {
+            await ScreenshotAsync(page, label + "-failed");
+            throw;
+        }
+    }
+
+    private async Task<(IPage Page, string PaymentInfoDisplay)> PlaceOrderAsync(IPage page, string label)
+    {
         await AddToCartAsync(page);
 
         await page.GotoAsync(Url("cart"));

@@ -217,8 +217,7 @@ public sealed partial class StoreAdmin
             {
                 // the field may sit in a collapsed card or the "advanced" mode: set it as the form would post it
                 await box.EvaluateAsync("(el, value) => { el.checked = value; }", enabled);
-                await page.Locator("button[name=save]").First.EvaluateAsync("el => el.click()");
-                await page.WaitForLoadStateAsync();
+                await page.SubmitAsync(() => page.Locator("button[name=save]").First.EvaluateAsync("el => el.click()"));
                 await page.GotoAsync(page.Url);
                 if (await page.Locator("#OnePageCheckoutEnabled").IsCheckedAsync() != enabled)
                     throw new CheckException("the one-page checkout setting did not change");
@@ -284,21 +283,23 @@ public sealed partial class StoreAdmin
         var page = await _context.NewPageAsync();
         try
         {
-            await page.GotoAsync(Url($"Admin/Order/Edit/{orderId}"));
             if (IsDevStore)
-                await page.ClickAsync("button:has-text('Cancel order')");
-            else
             {
-                //nopCommerce asks "Are you sure?" in a dialog first
-                page.Dialog += (_, dialog) => dialog.AcceptAsync();
-                await page.Locator("#cancelorder").EvaluateAsync("el => el.form.requestSubmit(el)");
-                await page.WaitForLoadStateAsync();
+                await page.GotoAsync(Url($"Admin/Order/Edit/{orderId}"));
+                await page.SubmitAsync(() => page.ClickAsync("button:has-text('Cancel order')"));
+                return;
             }
         }
         finally
         {
             await page.CloseAsync();
         }
+
+        //what the "Cancel order" button posts once its "Are you sure?" box is confirmed
+        var token = await TokenAsync($"Admin/Order/Edit/{orderId}");
+        var response = await PostFormAsync($"Admin/Order/Edit/{orderId}", token, new() { ["cancelorder"] = "" });
+        if (response.Status is not (302 or 200))
+            throw new CheckException($"Cancel order answered {response.Status}");
     }
 
     /// <summary>Deletes an order (Admin > Orders > Edit > Delete); false where the store has no such action</summary>

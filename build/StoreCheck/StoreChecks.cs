@@ -147,8 +147,7 @@ public sealed class StoreChecks
             if (!string.IsNullOrEmpty(_backend.WebhookSecret))
                 await page.FillAsync("#WebhookSecret", _backend.WebhookSecret);
             await page.FillAsync("#ApiBaseUrl", _backend.ApiBaseUrl);
-            await page.ClickAsync("button[name=save]");
-            await page.WaitForLoadStateAsync();
+            await page.SubmitAsync(() => page.ClickAsync("button[name=save]"));
 
             await page.GotoAsync(new Uri(_options.Store, "Admin/PaymentKma/Configure").ToString());
             var html = await page.ContentAsync();
@@ -173,7 +172,7 @@ public sealed class StoreChecks
         try
         {
             await page.GotoAsync(new Uri(_options.Store, "Admin/PaymentKma/Configure").ToString());
-            await page.ClickAsync("button[name=testconnection]");
+            await page.SubmitAsync(() => page.ClickAsync("button[name=testconnection]"));
             await page.Locator("#kma-connection-test").WaitForAsync();
             if (await page.Locator("#kma-connection-ok").CountAsync() == 0)
                 throw new CheckException((await page.Locator("#kma-connection-error").InnerTextAsync()).Trim());
@@ -328,7 +327,8 @@ public sealed class StoreChecks
                 var button = details.Locator("button[name=repost-payment]");
                 if (await button.CountAsync() == 0)
                     throw new CheckException("the order page has no retry button (Admin > Settings > Payment: \"Allow re-posting payments\" must be on)");
-                var label = (await button.First.InnerTextAsync()).Trim();
+                // the text, not the rendering: themes may show it in capitals
+                var label = (await button.First.TextContentAsync())?.Trim();
                 var message = await NotificationTextAsync(details);
                 if (string.IsNullOrWhiteSpace(message))
                     throw new CheckException("the order page shows no message about the failed payment");
