@@ -21,6 +21,7 @@ public sealed class StoreChecks
     private readonly Report _report;
     private readonly List<int> _orders = new();
     private readonly List<string> _charges = new();
+    private (int OrderId, string ChargeId)? _paid;
     private IBrowser _browser;
     private IPlaywright _playwright;
     private IBrowserContext _adminContext;
@@ -240,6 +241,7 @@ public sealed class StoreChecks
             var (orderId, chargeId) = await PayAsync(page, iPhone, successful: true);
             await page.Locator(".order-completed").WaitForAsync(new() { Timeout = 90_000 });
             await _admin.WaitForPaymentStatusAsync(orderId, PaymentStatus.Paid);
+            _paid ??= (orderId, chargeId);
             return $"order #{orderId}, charge {chargeId}";
         });
 
@@ -374,15 +376,16 @@ public sealed class StoreChecks
 
     private async Task WebhooksAsync()
     {
-        var knownCharge = _charges.FirstOrDefault();
+        // forged for an order that is already paid, so that a store that wrongly took it changes nothing
         if (string.IsNullOrEmpty(_backend.WebhookSecret))
             _report.Skip("forged webhook refused (401)", "no webhook secret given: the plugin then accepts unsigned webhooks and re-fetches the charge from Opn");
-        else if (knownCharge == null)
-            _report.Skip("forged webhook refused (401)", "no charge of this run to forge an event for");
+        else if (_paid is not { } paid)
+            _report.Skip("forged webhook refused (401)", "no paid order of this run to forge an event for");
         else
             await _report.RunAsync("forged webhook refused (401)", async () =>
             {
-                var body = EventBody(knownCharge, _orders.First());
+                var (orderId, knownCharge) = paid;
+                var body = EventBody(knownCharge, orderId);
                 var status = await PostWebhookAsync(body, new string('0', 64), DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
                 if (status != 401)
                     throw new CheckException($"a charge.complete with a wrong Omise-Signature answered {status}");
@@ -501,6 +504,9 @@ public sealed class StoreChecks
 
     private async Task CleanUpAsync()
     {
+        if (_backend is { IsEmulator: true })
+            _report.Note("The plugin's settings now point at this run's emulator, which stops now: save your own keys and API base URL on the Configure page.");
+
         if (_admin == null || _orders.Count == 0)
             return;
 
