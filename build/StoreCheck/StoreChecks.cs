@@ -173,7 +173,8 @@ public sealed class StoreChecks
         try
         {
             await page.GotoAsync(new Uri(_options.Store, "Admin/PaymentKma/Configure").ToString());
-            await page.SubmitAsync(() => page.ClickAsync("button[name=testconnection]"));
+            // the result comes as a new page or, where the page posts it by script, into the same page
+            await page.ClickAsync("button[name=testconnection]");
             await page.Locator("#kma-connection-test").WaitForAsync();
             if (await page.Locator("#kma-connection-ok").CountAsync() == 0)
                 throw new CheckException((await page.Locator("#kma-connection-error").InnerTextAsync()).Trim());
@@ -275,11 +276,12 @@ public sealed class StoreChecks
         var authorizeUri = await page.Locator(".kma-open-here").GetAttributeAsync("href");
         var (order, charge) = await ChargeOfAuthorizePageAsync(authorizeUri);
 
-        // the desktop shopper pays on a phone: the authorize page opens elsewhere; the pay page notices by itself
-        var phone = await page.Context.NewPageAsync();
-        await phone.GotoAsync(authorizeUri);
-        await _backend.ChooseOutcomeAsync(phone, charge, successful, failureCode);
-        await phone.CloseAsync();
+        // the desktop shopper scans the QR code with a phone (another browser); the pay page notices by itself
+        await using var phone = await _shopper.NewGuestAsync(iPhone: true);
+        var phonePage = await phone.NewPageAsync();
+        await phonePage.GotoAsync(authorizeUri);
+        await _backend.ChooseOutcomeAsync(phonePage, charge, successful, failureCode);
+        await phonePage.WaitForLoadStateAsync();
         return (order, charge);
     }
 
