@@ -207,22 +207,37 @@ public sealed partial class StoreAdmin
     /// <summary>Gets or sets the one-page checkout (Admin > Settings > Order settings; the DevStore's own settings page)</summary>
     public async Task<bool> SetOnePageCheckoutAsync(bool enabled)
     {
+        var settingsPath = IsDevStore ? "Admin/Setting/DevStore" : "Admin/Setting/Order";
+        var was = await IsOnePageCheckoutAsync(settingsPath);
+        if (was == enabled)
+            return was;
+
         var page = await _context.NewPageAsync();
         try
         {
-            await page.GotoAsync(Url(IsDevStore ? "Admin/Setting/DevStore" : "Admin/Setting/Order"));
-            var box = page.Locator("#OnePageCheckoutEnabled");
-            var was = await box.IsCheckedAsync();
-            if (was != enabled)
-            {
-                // the field may sit in a collapsed card or the "advanced" mode: set it as the form would post it
-                await box.EvaluateAsync("(el, value) => { el.checked = value; }", enabled);
-                await page.SubmitAsync(() => page.Locator("button[name=save]").First.EvaluateAsync("el => el.click()"));
-                await page.GotoAsync(page.Url);
-                if (await page.Locator("#OnePageCheckoutEnabled").IsCheckedAsync() != enabled)
-                    throw new CheckException("the one-page checkout setting did not change");
-            }
-            return was;
+            await page.GotoAsync(Url(settingsPath));
+            // the field may sit in a collapsed card or the "advanced" mode: set it as the form would post it
+            await page.Locator("#OnePageCheckoutEnabled").EvaluateAsync("(el, value) => { el.checked = value; }", enabled);
+            await page.SubmitAsync(() => page.Locator("button[name=save]").First.EvaluateAsync("el => el.click()"));
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+
+        if (await IsOnePageCheckoutAsync(settingsPath) != enabled)
+            throw new CheckException("the one-page checkout setting did not change");
+        return was;
+    }
+
+    private async Task<bool> IsOnePageCheckoutAsync(string settingsPath)
+    {
+        var page = await _context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(Url(settingsPath));
+            return await page.Locator("#OnePageCheckoutEnabled").IsCheckedAsync();
         }
         finally
         {
