@@ -21,6 +21,9 @@ public sealed class Shopper
     private readonly IPlaywright _playwright;
     private readonly StoreCheckOptions _options;
 
+    /// <summary>Gets the texts the plugin showed on the way (checked for resource names shown instead of texts)</summary>
+    public List<string> SeenTexts { get; } = new();
+
     public Shopper(IPlaywright playwright, IBrowser browser, StoreCheckOptions options)
     {
         _playwright = playwright;
@@ -146,6 +149,7 @@ public sealed class Shopper
             if (display == null && await info.IsVisibleAsync())
             {
                 display = await DisplayOfAsync(info);
+                SeenTexts.Add(await info.InnerTextAsync());
                 await ScreenshotAsync(page, label + "-payment-info");
                 var next = page.Locator(".payment-info-next-step-button");
                 if (await next.IsVisibleAsync())
@@ -233,6 +237,7 @@ public sealed class Shopper
                 var info = page.Locator(".kma-payment-info");
                 await info.WaitForAsync();
                 display = await DisplayOfAsync(info);
+                SeenTexts.Add(await info.InnerTextAsync());
                 await ScreenshotAsync(page, label + "-payment-info");
                 await ClickAndLeaveAsync(page, page.Locator(".payment-info-next-step-button"), "paymentinfo");
             }
@@ -291,10 +296,26 @@ public sealed class Shopper
 
     private static async Task ClickAndSettleAsync(IPage page, ILocator button)
     {
-        await button.ClickAsync();
-        // nopCommerce's one-page steps post by AJAX and then show the next step; the DevStore's reload the page
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Task.Delay(500);
+        // a one-page step posts by AJAX and then hides itself for the next one (or the page reloads): done when the
+        // clicked button is gone or hidden. A busy store may drop the first click: up to three.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (!await button.IsVisibleAsync())
+                return;
+            await button.EvaluateAsync("el => el.setAttribute('data-storecheck-clicked', '1')");
+            await button.ClickAsync();
+            try
+            {
+                await page.WaitForFunctionAsync("() => { const el = document.querySelector('[data-storecheck-clicked]'); return !el || el.offsetParent === null; }",
+                    null, new() { Timeout = 30_000, PollingInterval = 250 });
+                await page.WaitForLoadStateAsync();
+                return;
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+        throw new CheckException($"the one-page checkout did not move on: {await WarningsAsync(page)}");
     }
 
     private static async Task ClickAndLeaveAsync(IPage page, ILocator button, string from)

@@ -79,13 +79,28 @@ public sealed partial class StoreAdmin
         return null;
     }
 
-    /// <summary>Uploads a plugin zip (Admin > Local plugins > Upload), restarts the store, installs the plugin, restarts again</summary>
-    public async Task<string> UploadAndInstallAsync(string zip)
+    /// <summary>
+    /// Uploads a plugin zip (Admin > Local plugins > Upload), restarts the store, installs the plugin, restarts again;
+    /// with <paramref name="reinstall"/> an installed plugin is uninstalled first (its settings and texts go)
+    /// </summary>
+    public async Task<string> UploadAndInstallAsync(string zip, bool reinstall)
     {
         if (IsDevStore)
             throw new SkipException("the DevStore cannot upload plugins: it hosts the plugin built from source");
 
-        var token = await TokenAsync("Admin/Plugin/List");
+        string token;
+        var uninstalled = false;
+        if (reinstall && await GetPluginAsync() is { } current && current.GetProperty("Installed").GetBoolean())
+        {
+            token = await TokenAsync("Admin/Plugin/List");
+            var uninstall = await PostFormAsync("Admin/Plugin/List", token, new() { ["uninstall-plugin-link-" + SYSTEM_NAME] = "" });
+            if (uninstall.Status is not (302 or 200))
+                throw new CheckException($"the uninstall answered {uninstall.Status}");
+            await RestartAsync();
+            uninstalled = true;
+        }
+
+        token = await TokenAsync("Admin/Plugin/List");
         var form = Http.CreateFormData();
         form.Set("__RequestVerificationToken", token);
         form.Set("archivefile", new FilePayload { Name = Path.GetFileName(zip), MimeType = "application/zip", Buffer = await File.ReadAllBytesAsync(zip) });
@@ -107,7 +122,7 @@ public sealed partial class StoreAdmin
         var installed = await GetPluginAsync();
         if (installed?.GetProperty("Installed").GetBoolean() != true)
             throw new CheckException($"{SYSTEM_NAME} is not installed after the restart (see Admin > System > Log)");
-        return $"uploaded {Path.GetFileName(zip)}, installed version {installed.Value.GetProperty("Version").GetString()}";
+        return $"{(uninstalled ? "uninstalled, " : "")}uploaded {Path.GetFileName(zip)}, installed version {installed.Value.GetProperty("Version").GetString()}";
     }
 
     /// <summary>Admin > "Restart application", then waits for the store to answer again</summary>

@@ -15,6 +15,8 @@ public sealed class StoreCheckOptions
           --admin-password PW     (or STORECHECK_ADMIN_PASSWORD)
           --zip PATH              upload and install this plugin zip first (the store restarts twice);
                                   without it the installed plugin is checked
+          --reinstall             with --zip: uninstall the installed plugin first (its settings and texts are
+                                  removed and installed again; needed when the zip has the installed version)
           --expect-version V      fail unless the installed plugin has this version
           --public-key KEY        Opn public key  \  real Opn test keys: the store talks to Opn's test mode and
           --secret-key KEY        Opn secret key   > StoreCheck stops at each authorize page and tells you what
@@ -59,6 +61,9 @@ public sealed class StoreCheckOptions
 
     public bool KeepOrders { get; set; }
 
+    /// <summary>Gets or sets whether an installed plugin is uninstalled before the zip is installed</summary>
+    public bool Reinstall { get; set; }
+
     public string Screenshots { get; set; }
 
     /// <summary>Gets whether the store talks to the real Opn (keys given) rather than the in-process emulator</summary>
@@ -70,7 +75,7 @@ public sealed class StoreCheckOptions
     public static StoreCheckOptions Parse(string[] args, out string error)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "keep-orders", "help" };
+        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "keep-orders", "reinstall", "help" };
         for (var i = 0; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
@@ -113,6 +118,7 @@ public sealed class StoreCheckOptions
             EmulatorUrl = Get("emulator-url") ?? "http://127.0.0.1:0",
             Product = Get("product"),
             KeepOrders = string.Equals(Get("keep-orders"), "true", StringComparison.OrdinalIgnoreCase),
+            Reinstall = string.Equals(Get("reinstall"), "true", StringComparison.OrdinalIgnoreCase),
             Screenshots = Get("screenshots")
         };
 

@@ -114,6 +114,8 @@ public sealed class StoreChecks
         await WebhooksAsync();
         await _report.RunAsync("admin cancel expires the charge", CancelExpiresChargeAsync);
 
+        await _report.RunAsync("plugin texts shown, not resource names", CheckTextsAsync);
+
         if (lostWebhooks is { } lost)
             await _report.RunAsync("reconciliation task pays the order whose webhooks were lost", () => ReconcileAsync(lost.OrderId, lost.PlacedUtc));
         else if (!_backend.IsEmulator)
@@ -125,7 +127,7 @@ public sealed class StoreChecks
     private async Task<string> CheckPluginAsync()
     {
         if (_options.Zip != null)
-            return await _admin.UploadAndInstallAsync(_options.Zip);
+            return await _admin.UploadAndInstallAsync(_options.Zip, _options.Reinstall);
 
         var row = await _admin.GetPluginAsync()
             ?? throw new CheckException("Payments.Kma is not in Admin > Configuration > Local plugins: upload the zip (--zip) or install it by hand");
@@ -159,6 +161,7 @@ public sealed class StoreChecks
             if (await page.InputValueAsync("#ApiBaseUrl") != _backend.ApiBaseUrl)
                 throw new CheckException("the API base URL was not saved");
             var webhookUrl = await page.InputValueAsync("#kma-webhook-url");
+            _shopper.SeenTexts.Add(await page.InnerTextAsync("body"));
             return $"keys {(_backend.IsEmulator ? "of the emulator" : "given")}, API {_backend.ApiBaseUrl}; the page shows webhook URL {webhookUrl}";
         }
         finally
@@ -273,6 +276,7 @@ public sealed class StoreChecks
         }
 
         await page.Locator(".kma-pay .kma-qr svg").WaitForAsync(new() { Timeout = 90_000 });
+        _shopper.SeenTexts.Add(await page.InnerTextAsync("body"));
         var authorizeUri = await page.Locator(".kma-open-here").GetAttributeAsync("href");
         var (order, charge) = await ChargeOfAuthorizePageAsync(authorizeUri);
 
@@ -334,6 +338,7 @@ public sealed class StoreChecks
                 // the text, not the rendering: themes may show it in capitals
                 var label = (await button.First.TextContentAsync())?.Trim();
                 var message = await NotificationTextAsync(details);
+                _shopper.SeenTexts.Add(message);
                 if (string.IsNullOrWhiteSpace(message))
                     throw new CheckException("the order page shows no message about the failed payment");
                 if (!message.Contains(label, StringComparison.Ordinal))
@@ -373,6 +378,25 @@ public sealed class StoreChecks
     }
 
     #endregion
+
+    /// <summary>
+    /// nopCommerce shows a resource's name where its text is missing, e.g. after a new version was uploaded over an
+    /// installed one whose install step added fewer texts
+    /// </summary>
+    private Task<string> CheckTextsAsync()
+    {
+        var names = _shopper.SeenTexts
+            .SelectMany(text => System.Text.RegularExpressions.Regex.Matches(text ?? string.Empty, @"plugins\.payments\.kma\.[a-z0-9_.]*[a-z0-9_]",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase).Select(match => match.Value))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (_shopper.SeenTexts.Count == 0)
+            throw new SkipException("no page of the plugin was seen");
+        if (names.Count > 0)
+            throw new CheckException($"the store shows resource names instead of texts: {string.Join(", ", names)}. " +
+                "The installed texts are older than the plugin: uninstall and install it again (Admin > Local plugins), or install a version that updates its texts");
+        return Task.FromResult($"{_shopper.SeenTexts.Count} pages of the plugin read");
+    }
 
     #region Webhooks, cancel, reconciliation
 
