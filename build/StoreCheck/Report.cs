@@ -40,6 +40,8 @@ public sealed class Report
         catch (Exception exception)
         {
             Fail(name, Describe(exception));
+            if (Environment.GetEnvironmentVariable("STORECHECK_DEBUG") == "1")
+                _output.WriteLine(exception);
             return false;
         }
     }
@@ -65,7 +67,10 @@ public sealed class Report
         // Playwright's messages carry a call log after the first lines: keep the reason only
         var message = exception is CheckException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
         var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(" ", lines.TakeWhile(line => !line.StartsWith("Call log", StringComparison.OrdinalIgnoreCase)).Take(3));
+        var reason = string.Join(" ", lines.TakeWhile(line => !line.StartsWith("Call log", StringComparison.OrdinalIgnoreCase)).Take(3));
+        // the first and the last step Playwright logged say what it waited for and what it saw
+        var log = lines.SkipWhile(line => !line.StartsWith("Call log", StringComparison.OrdinalIgnoreCase)).Skip(1).ToList();
+        return log.Count == 0 ? reason : $"{reason} ({log[0].TrimStart('-', ' ')}{(log.Count > 1 ? " … " + log[^1].TrimStart('-', ' ') : "")})";
     }
 }
 

@@ -302,7 +302,7 @@ public sealed class Shopper
         {
             if (!await button.IsVisibleAsync())
                 return;
-            await button.EvaluateAsync("el => el.setAttribute('data-storecheck-clicked', '1')");
+            await button.EvaluateAsync("el => { document.querySelectorAll('[data-storecheck-clicked]').forEach(old => old.removeAttribute('data-storecheck-clicked')); el.setAttribute('data-storecheck-clicked', '1'); }");
             await button.ClickAsync();
             try
             {
