@@ -96,7 +96,14 @@ public sealed partial class StoreAdmin
             var uninstall = await PostFormAsync("Admin/Plugin/List", token, new() { ["uninstall-plugin-link-" + SYSTEM_NAME] = "" });
             if (uninstall.Status is not (302 or 200))
                 throw new CheckException($"the uninstall answered {uninstall.Status}");
+            //nopCommerce uninstalls only on "Restart application to apply changes" (not at startup, as it installs)
+            token = await TokenAsync("Admin/Plugin/List");
+            var apply = await PostFormAsync("Admin/Plugin/List", token, new() { ["plugin-apply-changes"] = "" });
+            if (apply.Status is not (302 or 200))
+                throw new CheckException($"applying the uninstall answered {apply.Status}");
             await RestartAsync();
+            if ((await GetPluginAsync())?.GetProperty("Installed").GetBoolean() == true)
+                throw new CheckException($"{SYSTEM_NAME} is still installed after the uninstall was applied (see Admin > System > Log)");
             uninstalled = true;
         }
 
