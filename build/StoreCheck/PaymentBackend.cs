@@ -193,8 +193,8 @@ public sealed class PaymentBackend : IAsyncDisposable
         _output.WriteLine();
         _output.WriteLine($"  >>> Open {charge.GetProperty("authorize_uri").GetString()}");
         _output.WriteLine(successful
-            ? "  >>> and choose the SUCCESSFUL outcome (Opn's test page: \"Success\"/\"Authorize\")."
-            : "  >>> and choose the FAILED outcome (Opn's test page: \"Fail\"/\"Failure\").");
+            ? "  >>> and choose the SUCCESSFUL outcome there (Opn's test page offers success or fail)."
+            : "  >>> and choose the FAILED outcome there (Opn's test page offers success or fail).");
         _output.WriteLine($"  >>> StoreCheck carries on when charge {id} is no longer {before} (waits up to {_ownerTimeout.TotalMinutes:0} minutes).");
 
         var deadline = DateTime.UtcNow + _ownerTimeout;
