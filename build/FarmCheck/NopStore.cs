@@ -94,6 +94,15 @@ internal sealed partial class NopStore
             ("DisplayOrder", displayOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("IsActive", "true"), ("__RequestVerificationToken", token));
     }
 
+    /// <summary>Admin › System › Maintenance › Clear cache (with a distributed cache: every node's)</summary>
+    public async Task ClearCacheAsync(HttpClient admin)
+    {
+        var token = await GetTokenAsync(admin, "/Admin/Payment/Methods");
+        using var response = await PostAsync(admin, "/Admin/Common/ClearCache", ("__RequestVerificationToken", token));
+        if ((int)response.StatusCode >= 400)
+            throw new InvalidOperationException($"ClearCache answered {(int)response.StatusCode}");
+    }
+
     /// <summary>Admin › System › Schedule tasks › Run now (the task runs inside this request, on this node)</summary>
     public async Task RunTaskNowAsync(HttpClient admin, int taskId)
     {

@@ -56,6 +56,24 @@ internal sealed class Runs
             await store.ActivatePaymentMethodAsync(_admin, "Payments.Kma", "Krungsri (KMA)", 1);
         }
 
+        //the "Order #N paid" e-mails to the customer and the store owner are off in a new store: switch them on (what
+        //Admin › Content management › Message templates › "Is active" does), so that a double payment shows as extra e-mails
+        if (await Db.ScalarAsync("select count(*) from \"MessageTemplate\" where \"Name\" in ('OrderPaid.CustomerNotification', 'OrderPaid.StoreOwnerNotification') and not \"IsActive\"") != "0")
+        {
+            Log("activating the OrderPaid customer and store owner e-mails");
+            await Db.QueryAsync("update \"MessageTemplate\" set \"IsActive\" = true where \"Name\" in ('OrderPaid.CustomerNotification', 'OrderPaid.StoreOwnerNotification')");
+            try
+            {
+                await store.ClearCacheAsync(_admin);
+            }
+            catch (InvalidOperationException exception)
+            {
+                //nopCommerce's Redis cache needs allowAdmin=true in its connection string to clear (FLUSHDB)
+                Log($"WARNING: Admin › Clear cache failed ({exception.Message}); clear the cached message templates by hand, " +
+                    "e.g. redis-cli --scan --pattern '*messagetemplate*' | xargs redis-cli del, or the paid e-mails are not counted");
+            }
+        }
+
         await store.ConfigureKmaAsync(_admin, Opn.PublicKey, Opn.SecretKey, Opn.WebhookSecret, EmulatorUrl);
         Log($"plugin configured for the emulator at {EmulatorUrl}");
     }
