@@ -11,6 +11,7 @@ internal static class Program
     private const string Usage = """
         FarmCheck: measures the KMA plugin in a running nopCommerce 4.90 (one node or a web farm)
           setup         configure the plugin for this tool's emulator, add THB, activate the method
+          serve         setup, then keep the emulator running until Ctrl+C (to try the store by hand)
           race          web farm race: orders x rounds x 4 signed deliveries at once, split across the nodes;
                         then return-versus-webhook across nodes; then a round in which a node is killed
           concurrency   orders, each with its return, 5 duplicate webhooks and reconciliation runs interleaved
@@ -41,6 +42,13 @@ internal static class Program
         {
             case "setup":
                 Console.WriteLine("Store configured for the emulator at " + run.EmulatorUrl);
+                return 0;
+            case "serve":
+                Console.WriteLine($"Store configured for the emulator at {run.EmulatorUrl}; it runs until Ctrl+C (control API {run.EmulatorUrl}/_emulator/)");
+                var stop = new TaskCompletionSource();
+                Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+                using (System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => stop.TrySetResult()))
+                    await stop.Task;
                 return 0;
             case "race":
                 Console.WriteLine(await run.RaceAsync());

@@ -438,6 +438,7 @@ internal sealed class Runs
     {
         var webhooks = new Webhooks(Opn, path);
         var bodies = orders.Select(order => webhooks.EventBody(order.ChargeId)).ToList();
+        Log($"{target}: first delivery of order #{orders[0].Id} answered {await webhooks.ProbeAsync(nodes[0], bodies[0])}");
         var latencies = new ConcurrentBag<double>();
         var failed = 0;
         var sent = 0;

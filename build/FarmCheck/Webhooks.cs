@@ -13,10 +13,12 @@ internal sealed class Webhooks
     private readonly EmulatorHost _opn;
     private readonly string _path;
 
-    public Webhooks(EmulatorHost opn, string path = "/Plugins/PaymentKma/Webhook")
+    public const string PluginPath = "/Plugins/PaymentKma/Webhook";
+
+    public Webhooks(EmulatorHost opn, string path = null)
     {
         _opn = opn;
-        _path = path;
+        _path = path ?? PluginPath;
         Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = TimeSpan.FromSeconds(60)
@@ -39,6 +41,15 @@ internal sealed class Webhooks
         request.Headers.Add("Omise-Signature", WebhookSigner.Sign(body, timestamp, _opn.WebhookSecret));
         request.Headers.Add("Omise-Signature-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
         return request;
+    }
+
+    /// <summary>Posts one delivery and answers the status and the start of the body (to show what the endpoint said)</summary>
+    public async Task<string> ProbeAsync(string node, byte[] body, string path = null)
+    {
+        using var request = Request(node, body, path);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return $"{(int)response.StatusCode} {text[..Math.Min(120, text.Length)]}";
     }
 
     /// <summary>Posts one delivery; answers the status code (0 when there was no answer) and the elapsed milliseconds</summary>
