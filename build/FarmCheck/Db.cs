@@ -10,12 +10,16 @@ internal static class Db
 {
     public static async Task<List<string[]>> QueryAsync(string sql)
     {
-        var start = new ProcessStartInfo("psql", ["-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        //the SQL goes through stdin: thousands of values do not fit on a command line
+        var start = new ProcessStartInfo("psql", ["-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-f", "-"])
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("psql did not start");
+        await process.StandardInput.WriteAsync(sql.TrimEnd().TrimEnd(';') + ";\n");
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

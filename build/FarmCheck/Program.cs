@@ -19,7 +19,7 @@ internal static class Program
           overhead      checkout with KMA against Check / Money Order, same cart; statements per delivery
         Options as name=value (defaults in brackets): nodes [http://127.0.0.1:5180,http://127.0.0.1:5181]
           emulator [http://127.0.0.1:5270] orders [50] rounds [2] product [38] thbrate [35] country [237] state [1828]
-          kill [pid file of the node to kill in the last race round; none = no kill round] deliveries [10000]
+          kill [pid file of the node to kill in the last race round; none = no kill round] killparallel [8] deliveries [10000]
           duplicates [0.3] concurrency [32] floor [/Plugins/KmaWebhookFloor/Webhook] parallel [4] returnrace [true]
         Environment: NOP_ADMIN_EMAIL, NOP_ADMIN_PASSWORD (admin login), PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD (psql)
         Output: Markdown on stdout, progress on stderr.

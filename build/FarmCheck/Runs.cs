@@ -249,7 +249,7 @@ internal sealed class Runs
     }
 
     /// <summary>
-    /// 4 deliveries per order (2 per node), 8 orders at a time; part-way through, the last node's process is killed
+    /// 4 deliveries per order (2 per node), 8 orders at a time (option killparallel); part-way through, the last node's process is killed
     /// (SIGKILL). Deliveries that get no answer are sent again to the next node, as a load balancer would. Orders still
     /// unpaid afterwards get one reconciliation run once they are old enough; both counts are reported
     /// </summary>
@@ -263,7 +263,7 @@ internal sealed class Runs
         var done = 0;
         var killed = 0;
         string killedPid = null;
-        await Parallel.ForEachAsync(placed, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (order, _) =>
+        await Parallel.ForEachAsync(placed, new ParallelOptions { MaxDegreeOfParallelism = GetInt("killparallel", 8) }, async (order, _) =>
         {
             if (Interlocked.Increment(ref done) == Math.Max(2, orders / 3) && Interlocked.Exchange(ref killed, 1) == 0)
             {
