@@ -42,14 +42,18 @@ internal static class Db
     public static async Task<Dictionary<int, OrderCount>> CountsAsync(IEnumerable<int> orderIds)
     {
         var list = string.Join(",", orderIds);
+        //aggregated once per table, not per order: a burst counts thousands of orders
         var rows = await QueryAsync($"""
-            select o."Id", o."PaymentStatusId",
-              (select count(*) from "OrderNote" n where n."OrderId" = o."Id" and n."Note" = 'Order has been marked as paid'),
-              (select count(*) from "OrderNote" n where n."OrderId" = o."Id" and n."Note" like 'KMA charge % is successful%'),
-              (select count(*) from "QueuedEmail" q where q."Subject" like '%Order #' || o."CustomOrderNumber" || ' paid%'),
-              (select coalesce(max(extract(epoch from n."CreatedOnUtc")) - min(extract(epoch from n."CreatedOnUtc")), 0) * 1000
-                 from "OrderNote" n where n."OrderId" = o."Id" and n."Note" = 'Order has been marked as paid')
-            from "Order" o where o."Id" in ({list})
+            with o as (select "Id", "PaymentStatusId", "CustomOrderNumber" from "Order" where "Id" in ({list})),
+            paid as (select n."OrderId", count(*) c,
+                       (max(extract(epoch from n."CreatedOnUtc")) - min(extract(epoch from n."CreatedOnUtc"))) * 1000 spread
+                     from "OrderNote" n join o on o."Id" = n."OrderId" where n."Note" = 'Order has been marked as paid' group by n."OrderId"),
+            ok as (select n."OrderId", count(*) c from "OrderNote" n join o on o."Id" = n."OrderId"
+                   where n."Note" like 'KMA charge % is successful%' group by n."OrderId"),
+            mail as (select substring(q."Subject" from 'Order #(\S+) paid') num, count(*) c from "QueuedEmail" q
+                     where q."Subject" like '%Order #% paid%' group by 1)
+            select o."Id", o."PaymentStatusId", coalesce(paid.c, 0), coalesce(ok.c, 0), coalesce(mail.c, 0), coalesce(paid.spread, 0)
+            from o left join paid on paid."OrderId" = o."Id" left join ok on ok."OrderId" = o."Id" left join mail on mail.num = o."CustomOrderNumber"
             """);
         return rows.ToDictionary(row => int.Parse(row[0]), row => new OrderCount(int.Parse(row[1]) == 30, int.Parse(row[2]), int.Parse(row[3]), int.Parse(row[4]),
             double.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture)));
