@@ -590,14 +590,17 @@ internal sealed class Runs
         var orders = await CloneOrdersAsync(N);
         var bodies = orders.Select(order => webhooks.EventBody(order.ChargeId)).ToList();
 
-        async Task<double> CountAsync(Func<Task> window)
+        //(statements, connection resets): Npgsql's pool sends DISCARD ALL each time nopCommerce hands a connection back
+        async Task<(double Statements, double Resets)> CountAsync(Func<Task> window)
         {
             if (useExtension)
             {
-                const string Calls = "select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()";
-                var before = double.Parse(await Db.ScalarAsync(Calls), CultureInfo.InvariantCulture);
+                const string Calls = "select coalesce(sum(calls) filter (where query not like 'DISCARD%'), 0), coalesce(sum(calls) filter (where query like 'DISCARD%'), 0) " +
+                    "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()";
+                var before = (await Db.QueryAsync(Calls))[0].Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
                 await window();
-                return double.Parse(await Db.ScalarAsync(Calls), CultureInfo.InvariantCulture) - before - 1;
+                var after = (await Db.QueryAsync(Calls))[0].Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+                return (after[0] - before[0] - 1, after[1] - before[1]);
             }
 
             var offset = new FileInfo(logFile).Length;
@@ -617,15 +620,18 @@ internal sealed class Runs
             }
             using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             stream.Seek(offset, SeekOrigin.Begin);
-            var lines = (await new StreamReader(stream).ReadToEndAsync()).Split('\n');
-            //statements of this tool's own psql sessions (the counter switches) are not the store's
-            return lines.Count(line => line.Contains($"db={database} LOG:  ", StringComparison.Ordinal)
-                && (line.Contains(" statement: ", StringComparison.Ordinal) || line.Contains(" execute ", StringComparison.Ordinal))
-                && !line.Contains("pg_reload_conf", StringComparison.Ordinal) && !line.Contains("alter system", StringComparison.Ordinal));
+            //the store's statements; this tool's own (the switches above) are left out
+            var logged = (await new StreamReader(stream).ReadToEndAsync()).Split('\n')
+                .Where(line => line.Contains($"db={database} LOG:  ", StringComparison.Ordinal)
+                    && (line.Contains(" statement: ", StringComparison.Ordinal) || line.Contains(" execute ", StringComparison.Ordinal))
+                    && !line.Contains("pg_reload_conf", StringComparison.Ordinal) && !line.Contains("alter system", StringComparison.Ordinal))
+                .ToList();
+            var resets = logged.Count(line => line.EndsWith(": DISCARD ALL", StringComparison.Ordinal));
+            return (logged.Count - resets, resets);
         }
 
         var idle = TimeSpan.Zero;
-        async Task<double> DeliverAllAsync()
+        async Task<(double Statements, double Resets)> DeliverAllAsync()
         {
             var watch = Stopwatch.StartNew();
             var count = await CountAsync(async () =>
@@ -639,11 +645,15 @@ internal sealed class Runs
         }
 
         var first = await DeliverAllAsync();
+        var firstWindow = idle;
         var duplicate = await DeliverAllAsync();
+        idle = firstWindow;
         var background = await CountAsync(() => Task.Delay(idle));
+        string Per((double Statements, double Resets) count) =>
+            $"**{F((count.Statements - background.Statements) / N)}** statements + {F((count.Resets - background.Resets) / N)} connection resets (`DISCARD ALL`)";
         return $"Statements per webhook delivery on {_nodes[0].BaseUrl} ({(useExtension ? "pg_stat_statements `calls`" : "statements logged with log_statement = 'all'")} " +
-            $"in database {database} over {N} deliveries sent one at a time, minus {F(background)} statements counted in an equal window without deliveries): " +
-            $"first delivery of a paid charge **{F((first - background) / N)}**, duplicate of an applied event **{F((duplicate - background) / N)}**.";
+            $"in database {database} over {N} deliveries sent one at a time, minus what an equal window without deliveries counted: {background.Statements} statements, " +
+            $"{background.Resets} resets): first delivery of a paid charge {Per(first)}; duplicate of an applied event {Per(duplicate)}.";
     }
 
     #endregion
