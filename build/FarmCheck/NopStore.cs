@@ -180,6 +180,8 @@ internal sealed partial class NopStore
 
         var query = HttpUtility.ParseQueryString(nextUri.Query);
         Guid.TryParse(query["orderGuid"], out var orderGuid);
+        if (paymentMethod == "Payments.Kma" && orderGuid == Guid.Empty)
+            throw new InvalidOperationException($"the KMA checkout ended on {nextUri.AbsolutePath}, not on the pay page");
         return new PlacedOrder(orderGuid, query["token"], BaseUrl, confirm.Elapsed.TotalMilliseconds, total.Elapsed.TotalMilliseconds);
     }
 
