@@ -130,8 +130,9 @@ internal sealed class Runs
         var counts = await Db.CountsAsync(orders.Select(order => order.Id));
         var doubled = counts.Values.Where(count => count.MarkedPaidNotes > 1).ToList();
         var lost = counts.Values.Count(count => !count.Paid);
-        //payment status Paid but nopCommerce's "marked as paid" never ran to its end (no note, no paid event, no e-mails)
-        var halfApplied = counts.Values.Count(count => count.Paid && count.MarkedPaidNotes == 0);
+        //payment status Paid but the apply stopped part-way: nopCommerce's "marked as paid" note missing, or the
+        //plugin's note that comes after the paid event and the e-mails
+        var halfApplied = counts.Values.Count(count => count.Paid && (count.MarkedPaidNotes == 0 || count.SuccessfulNotes == 0));
         var paidOnce = counts.Values.Where(count => count.MarkedPaidNotes == 1).Select(count => count.PaidEmails).DefaultIfEmpty(0).Max();
         var row = $"| {name} | {orders.Count} | **{doubled.Count}** | **{lost}** | **{halfApplied}** | {counts.Values.Sum(count => count.MarkedPaidNotes)} | " +
             $"{counts.Values.Sum(count => count.SuccessfulNotes)} | {counts.Values.Sum(count => count.PaidEmails)} ({paidOnce} per order paid once) | " +
@@ -140,7 +141,7 @@ internal sealed class Runs
     }
 
     private const string TallyHeader = """
-        | Round | Orders | Applied twice | Lost (not paid) | Half-applied (Paid, no "marked as paid" note) | "marked as paid" notes | plugin "is successful" notes | paid e-mails queued | ms between the two "marked as paid" notes of a doubled order | HTTP answers |
+        | Round | Orders | Applied twice | Lost (not paid) | Half-applied (Paid, "marked as paid" or "is successful" note missing) | "marked as paid" notes | plugin "is successful" notes | paid e-mails queued | ms between the two "marked as paid" notes of a doubled order | HTTP answers |
         |---|---|---|---|---|---|---|---|---|---|
         """;
 
