@@ -124,6 +124,33 @@ public class OpnProxyTests
             Is.EqualTo("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{PROXY_USER}:{PROXY_PASSWORD}"))));
     }
 
+    [Test]
+    public async Task ASettingsReadThatFailsOnceDoesNotStopLaterOpnCalls()
+    {
+        //nopCommerce reads ProxySettings through its cache; with Redis a read can time out. IHttpClientFactory keeps a
+        //handler build that threw for good, so the plugin must not throw there
+        using var proxy = new StubProxy(OpnTestData.SeedChargeJson);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+        var settings = Enabled("http://127.0.0.1", proxy.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        settings.BypassOnLocal = false;
+        settings.PreAuthenticate = false;
+        var readable = false;
+        services.AddScoped(_ => Volatile.Read(ref readable) ? settings : throw new TimeoutException("Timeout performing GET (5000ms)"));
+        await using var provider = services.BuildServiceProvider();
+        var credentials = new OpnCredentials("pkey_test_5kmaproxy", "skey_test_5kmaproxy", "http://api.opn.test/");
+        var client = provider.GetRequiredService<IOpnClient>();
+
+        var first = Assert.CatchAsync(() => client.GetChargeAsync(credentials, "chrg_test_5xkcm7za6qgtfifwi34"));
+        Volatile.Write(ref readable, true);
+        var charge = await client.GetChargeAsync(credentials, "chrg_test_5xkcm7za6qgtfifwi34");
+
+        Assert.That(first, Is.InstanceOf<OpnTransportException>(), "while the settings can't be read, Opn is unreachable");
+        Assert.That(charge.Id, Is.EqualTo("chrg_test_5xkcm7za6qgtfifwi34"), "the next call reads the settings again and goes through the proxy");
+        Assert.That(proxy.Requests.Select(request => request.Line), Has.All.StartWith("GET http://api.opn.test/charges/"));
+    }
+
     private sealed class HandlerFactory : IHttpClientFactory
     {
         private readonly HttpMessageHandler _handler;

@@ -26,7 +26,7 @@ public class NopStartup : INopStartup
         //as nopCommerce's WithProxy() would; the per-request timeouts are enforced by the client, so HttpClient's own
         //timeout is off
         services.AddHttpClient(OpnClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(provider => KmaProxy.CreatePrimaryHandler(provider.GetService<ProxySettings>()));
+            .ConfigurePrimaryHttpMessageHandler(provider => KmaProxy.CreatePrimaryHandler(() => provider.GetService<ProxySettings>()));
         services.TryAddSingleton<IOpnClient>(provider => new OpnClient(provider.GetRequiredService<IHttpClientFactory>()));
         services.TryAddSingleton(provider => new WebhookSignatureVerifier(provider.GetService<TimeProvider>()));
         services.AddScoped<IKmaPaymentClaimService, KmaPaymentClaimService>();
