@@ -489,7 +489,7 @@ public sealed class StoreChecks
     {
         int orderId;
         string chargeId;
-        var placed = DateTime.UtcNow;
+        DateTime placed;
         using (_backend.LoseWebhooks())
         {
             await using (var guest = await _shopper.NewGuestAsync(iPhone: true))
@@ -497,6 +497,8 @@ public sealed class StoreChecks
                 var (page, _) = await _shopper.PlaceOrderAsync(guest, "lost-webhooks");
                 await page.WaitForURLAsync(url => !url.StartsWith(_options.Store.ToString(), StringComparison.OrdinalIgnoreCase),
                     new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+                //the order exists once the shopper is sent to Opn; a checkout right after a restart can take long
+                placed = DateTime.UtcNow;
                 (orderId, chargeId) = await ChargeOfAuthorizePageAsync(page.Url);
                 //the shopper closes the tab: nothing of the store's asks Opn about this charge
             }
